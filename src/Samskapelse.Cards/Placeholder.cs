@@ -1,0 +1,2 @@
+namespace Samskapelse.Cards;
+internal static class Placeholder { }

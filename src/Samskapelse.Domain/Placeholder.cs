@@ -1,0 +1,2 @@
+namespace Samskapelse;
+internal static class Placeholder { }
