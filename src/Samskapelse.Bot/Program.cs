@@ -1,5 +1,17 @@
+using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Storage;
+using Samskapelse.Bot.Teams;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddTeamsBot()
+    .AddBotStorage()
+    .AddPlanning();
+
 var app = builder.Build();
+app.MapBotEndpoints();
 app.Run();
 
+/// <summary>The entry point, public for the HTTP tests.</summary>
 public partial class Program;

@@ -1,0 +1,27 @@
+using Microsoft.Bot.Builder;
+using Samskapelse.Planning.Conversation;
+
+namespace Samskapelse.Bot.Planning;
+
+/// <summary>
+/// The state property accessors, created once. Keys in storage:
+/// <c>{channelId}/conversations/{conversationId}</c> holds "planning" (the position in the guided
+/// conversation), <c>{channelId}/users/{userId}</c> holds "profile" (language and the user's plan ids).
+/// Plans themselves are separate items (<c>plans/{planId}</c>) with ETags.
+/// </summary>
+public sealed class PlanningStateAccessors(ConversationState conversationState, UserState userState)
+{
+    public ConversationState ConversationState { get; } = conversationState;
+
+    public UserState UserState { get; } = userState;
+
+    public IStatePropertyAccessor<PlanningSession> Session { get; } = conversationState.CreateProperty<PlanningSession>("planning");
+
+    public IStatePropertyAccessor<PlannerProfile> Profile { get; } = userState.CreateProperty<PlannerProfile>("profile");
+
+    public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await ConversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await UserState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using Samskapelse.Cards.Model;
+using Samskapelse.Cards.Planning;
+using Samskapelse.Localization;
+using Samskapelse.Planning.Conversation;
+
+namespace Samskapelse.Bot.Planning;
+
+/// <summary>Turns the conversation's replies into Teams activities in the user's language.</summary>
+public static class ReplyRenderer
+{
+    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var activities = new List<IActivity>();
+        foreach (var reply in replies)
+        {
+            switch (reply)
+            {
+                case TextReply text:
+                    activities.Add(MessageFactory.Text(Texts.Format(language, text.Key, text.Args)));
+                    break;
+                case SummaryReply summary:
+                    activities.AddRange(SummaryCards.All(language, summary.Plan).Select(CardActivity));
+                    break;
+                default:
+                    activities.Add(CardActivity(CardFor(reply, language)));
+                    break;
+            }
+        }
+
+        return activities;
+    }
+
+    public static AdaptiveCard CardFor(Reply reply, Language language) => reply switch
+    {
+        WelcomeReply welcome => ManagementCards.Welcome(language, welcome.ActivePlan),
+        HelpReply => ManagementCards.Help(language),
+        SetupReply setup => QuestionCards.Setup(language, setup.CardSequence, setup.Title, setup.Notice),
+        QuestionReply question => QuestionCards.Question(language, question.Plan, question.Step, question.CardSequence, question.Notice),
+        PlanListReply list => ManagementCards.PlanList(language, list.Plans, list.ActivePlanId, list.CardSequence),
+        ConfirmDeleteReply delete => ManagementCards.ConfirmDelete(language, delete.Plan, delete.CardSequence),
+        CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No card for this reply."),
+    };
+
+    public static Attachment CardAttachment(AdaptiveCard card) => new()
+    {
+        ContentType = CardJson.ContentType,
+        Content = JObject.Parse(CardJson.Serialize(card)),
+    };
+
+    public static IActivity CardActivity(AdaptiveCard card) => MessageFactory.Attachment(CardAttachment(card));
+}

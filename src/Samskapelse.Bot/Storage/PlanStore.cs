@@ -1,0 +1,89 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+using Samskapelse.Planning;
+
+namespace Samskapelse.Bot.Storage;
+
+/// <summary>A plan as a stored item: the plan and the ETag of the version it was read at.</summary>
+public sealed class PlanDocument : IStoreItem
+{
+    public required Plan Plan { get; init; }
+
+    public string? ETag { get; set; }
+}
+
+/// <summary>
+/// Plans in the bot's <see cref="IStorage"/>, each its own item with ETag optimistic concurrency.
+/// <see cref="BotState"/> never checks ETags, so plans do not live there: a change is re-applied to
+/// the fresh plan when another writer got there first, a bounded number of times.
+/// </summary>
+public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logger) : IPlanStore
+{
+    public const int MaxAttempts = 8;
+
+    public static string Key(string planId) => "plans/" + planId;
+
+    public async Task<Plan?> FindAsync(string planId, CancellationToken cancellationToken) =>
+        (await ReadAsync(planId, cancellationToken).ConfigureAwait(false))?.Plan;
+
+    public async Task<IReadOnlyList<Plan>> FindManyAsync(IEnumerable<string> planIds, CancellationToken cancellationToken)
+    {
+        var ids = planIds.ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var items = await storage.ReadAsync([.. ids.Select(Key)], cancellationToken).ConfigureAwait(false);
+        return ids
+            .Select(id => items.TryGetValue(Key(id), out var value) ? StorageJson.As<PlanDocument>(value)?.Plan : null)
+            .OfType<Plan>()
+            .ToList();
+    }
+
+    public Task CreateAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+
+        // No ETag on a new document: the write fails if a plan with this id already exists.
+        return storage.WriteAsync(new Dictionary<string, object> { [Key(plan.Id)] = new PlanDocument { Plan = plan } }, cancellationToken);
+    }
+
+    public async Task<Plan?> UpdateAsync(string planId, Func<Plan, Plan> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await ReadAsync(planId, cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                return null;
+            }
+
+            var changed = change(document.Plan);
+            try
+            {
+                await storage.WriteAsync(
+                    new Dictionary<string, object> { [Key(planId)] = new PlanDocument { Plan = changed, ETag = document.ETag } },
+                    cancellationToken).ConfigureAwait(false);
+                return changed;
+            }
+            catch (Exception exception) when (ETagConflictException.IsConflict(exception) && attempt < MaxAttempts)
+            {
+                LogConflict(logger, planId, attempt);
+            }
+        }
+    }
+
+    public Task DeleteAsync(string planId, CancellationToken cancellationToken) =>
+        storage.DeleteAsync([Key(planId)], cancellationToken);
+
+    private async Task<PlanDocument?> ReadAsync(string planId, CancellationToken cancellationToken)
+    {
+        var items = await storage.ReadAsync([Key(planId)], cancellationToken).ConfigureAwait(false);
+        return items.TryGetValue(Key(planId), out var value) ? StorageJson.As<PlanDocument>(value) : null;
+    }
+
+    [LoggerMessage(EventId = 2001, EventName = "PlanWriteConflict", Level = LogLevel.Information, Message = "Plan {PlanId} changed while being updated; re-applying the change (attempt {Attempt}).")]
+    private static partial void LogConflict(ILogger logger, string planId, int attempt);
+}

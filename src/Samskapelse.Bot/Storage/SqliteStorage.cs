@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Samskapelse.Bot.Storage;
+
+/// <summary>
+/// A durable Bot Framework <see cref="IStorage"/> in one SQLite file, the embedded default.
+/// Honours <see cref="IStoreItem"/> ETags like the SDK's stores: a write whose ETag is neither "*"
+/// nor the stored one is refused with <see cref="ETagConflictException"/>, checked and written
+/// inside one immediate transaction so two writers cannot both win.
+/// </summary>
+public sealed class SqliteStorage : IStorage
+{
+    private readonly string connectionString;
+    private readonly TimeProvider time;
+
+    public SqliteStorage(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        this.time = time;
+        CreateSchema();
+    }
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (keys.Length == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = keys.Select((_, i) => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        command.CommandText = $"SELECT key, json FROM items WHERE key IN ({string.Join(',', names)})";
+        for (var i = 0; i < keys.Length; i++)
+        {
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var text = new StringReader(reader.GetString(1));
+            using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+            result[reader.GetString(0)] = JToken.ReadFrom(json);
+        }
+
+        return result;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (key, value) in changes)
+        {
+            var json = StorageJson.ToJObject(value);
+            string? newETag = null;
+            if (value is IStoreItem item)
+            {
+                var stored = await StoredETagAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
+                if (stored is not null && item.ETag != "*" && item.ETag != stored)
+                {
+                    throw new ETagConflictException($"Etag conflict on '{key}': the item changed since it was read.");
+                }
+
+                newETag = Guid.NewGuid().ToString("N");
+                json[nameof(IStoreItem.ETag)] = newETag;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO items(key, etag, json, updated_at) VALUES ($key, $etag, $json, $now) " +
+                                  "ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_at = excluded.updated_at";
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$etag", (object?)newETag ?? DBNull.Value);
+            command.Parameters.AddWithValue("$json", json.ToString(Formatting.None));
+            command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM items WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string?> StoredETagAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT etag FROM items WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return result as string;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private void CreateSchema()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // WAL lets readers go on while one writer commits; the busy timeout makes writers queue instead of failing.
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA busy_timeout = 30000;
+            CREATE TABLE IF NOT EXISTS items (
+                key TEXT PRIMARY KEY NOT NULL,
+                etag TEXT NULL,
+                json TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            """;
+        command.ExecuteNonQuery();
+    }
+}

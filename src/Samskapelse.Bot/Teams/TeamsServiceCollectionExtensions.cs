@@ -1,0 +1,26 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Samskapelse.Bot.Hosting;
+
+namespace Samskapelse.Bot.Teams;
+
+public static class TeamsServiceCollectionExtensions
+{
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        services.AddTransient<IBot, SamskapelseBot>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        endpoints.MapGet("/", () => Results.Text("Samskapelse.Bot is running. Teams talks to POST /api/messages."));
+        return endpoints;
+    }
+}

@@ -1,2 +1,0 @@
-namespace Samskapelse.Cards;
-internal static class Placeholder { }

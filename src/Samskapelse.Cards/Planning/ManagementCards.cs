@@ -1,0 +1,129 @@
+using System.Globalization;
+using Samskapelse.Cards.Model;
+using Samskapelse.Localization;
+using Samskapelse.Planning;
+using Samskapelse.Planning.Conversation;
+using static Samskapelse.Cards.CardParts;
+
+namespace Samskapelse.Cards.Planning;
+
+/// <summary>Cards around the plans: welcome, help, the list of plans, deleting, and editing the code of conduct.</summary>
+public static class ManagementCards
+{
+    public static AdaptiveCard Welcome(Language language, Plan? activePlan)
+    {
+        var actions = new List<CardAction> { Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false) };
+        if (activePlan is not null)
+        {
+            actions.Add(Submit(language.T("Action_ContinuePlan", activePlan.Title), Verbs.Continue, validate: false));
+        }
+
+        actions.Add(Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false));
+        actions.Add(Submit(language.T("Action_Help"), Verbs.Help, validate: false));
+
+        return Card(
+            language.T("Welcome_Heading"),
+            [
+                Heading(language.T("Welcome_Heading")),
+                Plain(language.T("Welcome_Body")),
+                Plain(language.T("Welcome_Questions")),
+                Subtle(language.T("Welcome_Language")),
+            ],
+            actions);
+    }
+
+    public static AdaptiveCard Help(Language language)
+    {
+        string W(string verb) => CommandParser.Word(language, verb);
+        var facts = new List<Fact>
+        {
+            new(W(Verbs.StartPlan), language.T("Help_Start")),
+            new(W(Verbs.ListPlans), language.T("Help_Plans")),
+            new(W(Verbs.OpenPlan) + " 2", language.T("Help_Open")),
+            new(W(Verbs.RenamePlan) + " 2 …", language.T("Help_Rename")),
+            new(W(Verbs.DeletePlan) + " 2", language.T("Help_Delete")),
+            new(W(Verbs.EditAnswer) + " 3", language.T("Help_Edit")),
+            new(W(Verbs.Back) + " / " + W(Verbs.Skip) + " / " + W(Verbs.Next), language.T("Help_Navigate")),
+            new(W(Verbs.Pause) + " / " + W(Verbs.Continue), language.T("Help_Pause")),
+            new(W(Verbs.ShowSummary), language.T("Help_Summary")),
+            new(W(Verbs.EditCodeOfConduct), language.T("Help_Code")),
+            new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
+        };
+
+        return Card(
+            language.T("Help_Heading"),
+            [Heading(language.T("Help_Heading")), Plain(language.T("Help_Intro")), new FactSet(facts), Subtle(language.T("Help_Typing"))],
+            [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false), Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false)]);
+    }
+
+    public static AdaptiveCard PlanList(Language language, IReadOnlyList<Plan> plans, string? activePlanId, int card)
+    {
+        var body = new List<CardElement?> { Heading(language.T("Plans_Heading", plans.Count)) };
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            var status = plan.IsComplete ? language.T("Plans_StatusComplete") : language.T("Plans_StatusProgress", PlanProgress.Answered(plan), PlanSteps.QuestionCount);
+            var marker = plan.Id == activePlanId ? " · " + language.T("Plans_Open") : string.Empty;
+            var rename = new AdaptiveCard
+            {
+                Body = [new TextInput(language.T("Plans_NewTitleLabel")) { Id = CardData.Title, Value = plan.Title, MaxLength = PlanLimits.TitleLength, IsRequired = true, ErrorMessage = language.T("Setup_TitleRequired") }],
+                Actions = [Submit(language.T("Action_Save"), Verbs.RenamePlan, card, plan.Id)],
+            };
+            body.Add(new Container(
+            [
+                new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {plan.Title}")) { Weight = "Bolder" },
+                Subtle(status + " · " + language.T("Plans_Updated", plan.UpdatedAt.ToString("d", language.Culture())) + marker),
+                new ActionSet(
+                [
+                    Submit(language.T("Action_Open"), Verbs.OpenPlan, card, plan.Id, false),
+                    new ShowCardAction(language.T("Action_Rename"), rename),
+                    Submit(language.T("Action_Delete"), Verbs.DeletePlan, card, plan.Id, false),
+                ]),
+            ])
+            { Separator = i > 0, Spacing = "Medium" });
+        }
+
+        return Card(language.T("Plans_Heading", plans.Count), body, [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false)]);
+    }
+
+    public static AdaptiveCard ConfirmDelete(Language language, Plan plan, int card) =>
+        Card(
+            language.T("Delete_Heading", plan.Title),
+            [Heading(language.T("Delete_Heading", plan.Title)), Plain(language.T("Delete_Body"))],
+            [
+                Submit(language.T("Action_DeleteConfirm"), Verbs.ConfirmDelete, card, plan.Id, false),
+                Submit(language.T("Action_Cancel"), Verbs.CancelDelete, card, plan.Id, false),
+            ]);
+
+    public static AdaptiveCard CodeOfConductEditor(Language language, Plan plan, int card, TextReply? notice)
+    {
+        var body = new List<CardElement?>
+        {
+            Subtle(plan.Title),
+            Heading(language.T("Code_EditHeading")),
+            Subtle(language.T("Code_EditIntro")),
+            Notice(language, notice),
+        };
+        var number = 0;
+        foreach (var principle in plan.CodeOfConduct)
+        {
+            number++;
+            body.Add(new TextInput(language.T("Code_PrincipleLabel", number))
+            {
+                Id = CardData.PrincipleText(principle.Id),
+                Value = language.PrincipleText(principle),
+                IsMultiline = true,
+                MaxLength = PlanLimits.ItemLength,
+                Separator = number > 1,
+            });
+            body.Add(new ToggleInput(language.T("Code_RemoveLabel", number), language.T("Code_RemoveTitle")) { Id = CardData.PrincipleRemove(principle.Id), Value = "false", Spacing = "Small" });
+        }
+
+        if (plan.CodeOfConduct.Count < PlanLimits.Principles)
+        {
+            body.Add(new TextInput(language.T("Code_NewLabel")) { Id = CardData.NewPrinciple, IsMultiline = true, MaxLength = PlanLimits.ItemLength, Placeholder = language.T("Code_NewPlaceholder"), Separator = true, Spacing = "Large" });
+        }
+
+        return Card(language.T("Code_EditHeading"), body, [Submit(language.T("Action_Save"), Verbs.SaveCodeOfConduct, card, plan.Id)]);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using Samskapelse.Cards.Model;
+using Samskapelse.Localization;
+using Samskapelse.Planning;
+using Samskapelse.Planning.Conversation;
+using static Samskapelse.Cards.CardParts;
+
+namespace Samskapelse.Cards.Planning;
+
+/// <summary>
+/// The cards that ask: the setup of a plan and the six guiding questions, one at a time, each with
+/// its question, a short explanation from the domain, progress, fitting inputs, and
+/// Next / Back / Skip / Pause.
+/// </summary>
+public static class QuestionCards
+{
+    public static AdaptiveCard Setup(Language language, int card, string? title, TextReply? notice, Plan? existing = null)
+    {
+        var body = new List<CardElement?>
+        {
+            Heading(language.T(existing is null ? "Setup_Heading" : "Setup_EditHeading")),
+            Subtle(language.T("Setup_Intro")),
+            Notice(language, notice),
+            new TextInput(language.T("Setup_TitleLabel"))
+            {
+                Id = CardData.Title,
+                Value = existing?.Title ?? title,
+                MaxLength = PlanLimits.TitleLength,
+                IsRequired = true,
+                ErrorMessage = language.T("Setup_TitleRequired"),
+                Placeholder = language.T("Setup_TitlePlaceholder"),
+            },
+            Optional<WheelArena>(language, CardData.Arena, "Setup_ArenaLabel", "Arena_", existing?.Arena?.ToString()),
+            Optional<CoCreationVariant>(language, CardData.Variant, "Setup_VariantLabel", "Variant_", existing?.Variant?.ToString()),
+            Optional<Phase>(language, CardData.Phase, "Setup_PhaseLabel", "Phase_", existing?.Phase?.ToString()),
+        };
+
+        var actions = new List<CardAction>
+        {
+            Submit(language.T(existing is null ? "Action_StartPlanning" : "Action_Save"), Verbs.SubmitSetup, card, existing?.Id),
+        };
+        if (existing is not null)
+        {
+            actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, existing.Id, validate: false));
+        }
+
+        return Card(language.T("Setup_Heading"), body, actions);
+    }
+
+    public static AdaptiveCard Question(Language language, Plan plan, PlanStep step, int card, TextReply? notice)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (step == PlanStep.Setup)
+        {
+            return Setup(language, card, plan.Title, notice, plan);
+        }
+
+        var number = step.Number();
+        var header = new List<CardElement?>
+        {
+            Subtle(language.T("Question_Progress", plan.Title, number, PlanSteps.QuestionCount)),
+            Heading(language.T($"Question_{number}_Text")),
+            Subtle(language.T($"Question_{number}_Help")),
+            Notice(language, notice),
+        };
+
+        var (inputs, primary) = step switch
+        {
+            PlanStep.Goal => TextAnswer(language, plan.Goal),
+            PlanStep.Collaboration => TextAnswer(language, plan.Collaboration),
+            PlanStep.Partners => Partners(language, plan, card),
+            PlanStep.Mobilisation => Mobilisation(language, plan),
+            PlanStep.RelatedActivities => Activities(language, plan, card),
+            _ => Alliances(language, plan, card),
+        };
+
+        var actions = new List<CardAction>();
+        actions.AddRange(primary);
+        actions.Add(Submit(language.T("Action_Next"), Verbs.SubmitAnswer, card, plan.Id));
+        actions.Add(Submit(language.T("Action_Back"), Verbs.Back, card, plan.Id, validate: false));
+        actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
+        actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false));
+
+        return Card(language.T($"Question_{number}_Text"), header.Concat(inputs), actions);
+    }
+
+    private static ChoiceSetInput Optional<TEnum>(Language language, string id, string labelKey, string prefix, string? value)
+        where TEnum : struct, Enum =>
+        new(language.T(labelKey), EnumChoices<TEnum>(language, prefix))
+        {
+            Id = id,
+            Style = "compact",
+            Placeholder = language.T("Choice_Optional"),
+            Value = value,
+        };
+
+    private static (IEnumerable<CardElement?> Inputs, IEnumerable<CardAction> Actions) TextAnswer(Language language, string? current) =>
+        ([
+            new TextInput(language.T("Answer_Label"))
+            {
+                Id = CardData.Answer,
+                Value = current,
+                IsMultiline = true,
+                MaxLength = PlanLimits.AnswerLength,
+                Placeholder = language.T("Answer_Placeholder"),
+            },
+            Subtle(language.T("Answer_TypeHint", PlanLimits.AnswerLength)),
+        ], []);
+
+    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Partners(Language language, Plan plan, int card)
+    {
+        var body = new List<CardElement?>();
+        foreach (var side in Enum.GetValues<PartnerSide>())
+        {
+            var partners = plan.Partners.Where(p => p.Side == side).ToList();
+            body.Add(Subheading(language.T("Partners_Group_" + side, partners.Count)));
+            body.Add(partners.Count == 0
+                ? Subtle(language.T("List_Empty"))
+                : Plain(string.Join("\n", partners.Select(p => $"- {p.Name} ({language.KindLabel(p.Kind)})"))));
+        }
+
+        body.Add(Subheading(language.T("Partners_AddHeading")));
+        body.Add(new TextInput(language.T("Partners_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Partners_NamePlaceholder") });
+        body.Add(new ChoiceSetInput(language.T("Partners_SideLabel"), EnumChoices<PartnerSide>(language, "Side_")) { Id = CardData.Side, Style = "expanded", Value = nameof(PartnerSide.Outside) });
+        body.Add(new ChoiceSetInput(language.T("Partners_KindLabel"), EnumChoices<PartnerKind>(language, "Kind_")) { Id = CardData.Kind, Style = "compact", Placeholder = language.T("Partners_KindGuess") });
+        body.Add(Subtle(language.T("Partners_TypeHint")));
+        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemovePartner, plan.Partners.Select(p => new Choice(p.Name, p.Id))));
+
+        return (body, [Submit(language.T("Partners_Add"), Verbs.AddPartner, card, plan.Id)]);
+    }
+
+    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Mobilisation(Language language, Plan plan)
+    {
+        var body = new List<CardElement?>();
+        foreach (var side in Enum.GetValues<PartnerSide>())
+        {
+            var partners = plan.Partners.Where(p => p.Side == side).ToList();
+            if (partners.Count == 0)
+            {
+                continue;
+            }
+
+            body.Add(Subheading(language.T("Partners_Group_" + side, partners.Count)));
+            body.AddRange(partners.Select(p => new TextInput(language.T("Mobilisation_Label", p.Name, language.KindLabel(p.Kind)))
+            {
+                Id = CardData.Mobilisation(p.Id),
+                Value = p.Mobilisation,
+                IsMultiline = true,
+                MaxLength = PlanLimits.ItemLength,
+                Placeholder = language.T("Mobilisation_Prompt_" + p.Kind),
+            }));
+        }
+
+        body.Add(Subtle(language.T("Mobilisation_TypeHint")));
+        return (body, []);
+    }
+
+    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Activities(Language language, Plan plan, int card)
+    {
+        var body = new List<CardElement?>
+        {
+            Subheading(language.T("Activities_Heading", plan.RelatedActivities.Count)),
+            plan.RelatedActivities.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(string.Join("\n", plan.RelatedActivities.Select(a => "- " + a.Description))),
+            new TextInput(language.T("Activities_Label")) { Id = CardData.Description, MaxLength = PlanLimits.ItemLength, IsMultiline = true, Placeholder = language.T("Activities_Placeholder") },
+            Subtle(language.T("List_TypeHint")),
+        };
+        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveActivity, plan.RelatedActivities.Select(a => new Choice(a.Description, a.Id))));
+        return (body, [Submit(language.T("Activities_Add"), Verbs.AddActivity, card, plan.Id)]);
+    }
+
+    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Alliances(Language language, Plan plan, int card)
+    {
+        var body = new List<CardElement?>
+        {
+            Subheading(language.T("Alliances_Heading", plan.Alliances.Count)),
+            plan.Alliances.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(string.Join("\n", plan.Alliances.Select(a => "- " + AllianceLine(language, plan, a)))),
+            Subheading(language.T("Alliances_AddHeading")),
+            new TextInput(language.T("Alliances_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Alliances_NamePlaceholder") },
+            plan.Partners.IsEmpty ? null : new ChoiceSetInput(language.T("Alliances_PartnersLabel"), plan.Partners.Select(p => new Choice(p.Name, p.Id)).ToList())
+            {
+                Id = CardData.Partners,
+                IsMultiSelect = true,
+                Style = "compact",
+                Placeholder = language.T("Alliances_PartnersPlaceholder"),
+            },
+            new TextInput(language.T("Alliances_PurposeLabel")) { Id = CardData.Purpose, MaxLength = PlanLimits.ItemLength, IsMultiline = true, Placeholder = language.T("Alliances_PurposePlaceholder") },
+            Subtle(language.T("Alliances_TypeHint")),
+        };
+        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveAlliance, plan.Alliances.Select(a => new Choice(a.Name, a.Id))));
+        return (body, [Submit(language.T("Alliances_Add"), Verbs.AddAlliance, card, plan.Id)]);
+    }
+
+    internal static string AllianceLine(Language language, Plan plan, Alliance alliance)
+    {
+        var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
+        var who = members.Count == 0 ? string.Empty : " (" + string.Join(", ", members) + ")";
+        var purpose = string.IsNullOrWhiteSpace(alliance.Purpose) ? string.Empty : ": " + alliance.Purpose;
+        return string.Format(CultureInfo.InvariantCulture, "{0}{1}{2}", alliance.Name, who, purpose);
+    }
+
+    // Removal is one multi-select and one button rather than a button per item: it stays small with 40 items, and on a phone.
+    private static IEnumerable<CardElement> RemoveList(Language language, int card, string planId, string verb, IEnumerable<Choice> items)
+    {
+        var choices = items.ToList();
+        if (choices.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new ChoiceSetInput(language.T("List_RemoveLabel"), choices)
+        {
+            Id = CardData.Item,
+            IsMultiSelect = true,
+            Style = "compact",
+            Placeholder = language.T("List_RemovePlaceholder"),
+            Spacing = "Large",
+            Separator = true,
+        };
+        yield return new ActionSet([Submit(language.T("Action_RemoveSelected"), verb, card, planId)]);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Samskapelse.Cards.Model;
+using Samskapelse.Localization;
+using Samskapelse.Planning;
+using Samskapelse.Planning.Conversation;
+using static Samskapelse.Cards.CardParts;
+
+namespace Samskapelse.Cards.Planning;
+
+/// <summary>
+/// The summaries of a plan: the overview with the pitfall advice, the partners (outside and at home,
+/// and how each is mobilised), alliances with related activities, and the code of conduct.
+/// </summary>
+public static class SummaryCards
+{
+    public static IReadOnlyList<AdaptiveCard> All(Language language, Plan plan) =>
+        [Overview(language, plan), Partners(language, plan), Alliances(language, plan), CodeOfConduct(language, plan)];
+
+    public static AdaptiveCard Overview(Language language, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var facts = new List<Fact>
+        {
+            new(language.T("Summary_Owner"), plan.OwnerName.OrDash()),
+            new(language.T("Summary_Updated"), plan.UpdatedAt.ToString("d", language.Culture())),
+        };
+        if (plan.Arena is { } arena)
+        {
+            facts.Add(new(language.T("Setup_ArenaLabel"), Texts.Alternatives(language, "Arena_" + arena)[0]));
+        }
+
+        if (plan.Variant is { } variant)
+        {
+            facts.Add(new(language.T("Setup_VariantLabel"), Texts.Alternatives(language, "Variant_" + variant)[0]));
+        }
+
+        if (plan.Phase is { } phase)
+        {
+            facts.Add(new(language.T("Setup_PhaseLabel"), Texts.Alternatives(language, "Phase_" + phase)[0]));
+        }
+
+        var body = new List<CardElement?>
+        {
+            Subtle(language.T("Summary_OverviewKicker")),
+            Heading(plan.Title),
+            new FactSet(facts),
+            Answer(language, plan, 1, plan.Goal),
+            Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside.Count(), plan.PartnersAtHome.Count())),
+            Answer(language, plan, 3, language.T("Summary_MobilisedCount", plan.Partners.Count(p => !string.IsNullOrWhiteSpace(p.Mobilisation)), plan.Partners.Count)),
+            Answer(language, plan, 4, plan.Collaboration),
+            Answer(language, plan, 5, language.T("Summary_ItemCount", plan.RelatedActivities.Count)),
+            Answer(language, plan, 6, language.T("Summary_ItemCount", plan.Alliances.Count)),
+        };
+
+        var pitfalls = PitfallCheck.Run(plan);
+        body.Add(new Container(
+            [
+                Subheading(language.T(pitfalls.Count == 0 ? "Pitfalls_NoneHeading" : "Pitfalls_Heading")),
+                pitfalls.Count == 0
+                    ? Plain(language.T("Pitfalls_None"))
+                    : Plain(string.Join("\n", pitfalls.Select(p => "- " + language.T("Pitfall_" + p)))),
+                Subtle(language.T("Pitfalls_Footnote")),
+            ])
+        { Style = pitfalls.Count == 0 ? "good" : "warning", Spacing = "Large" });
+
+        return Card(language.T("Summary_OverviewKicker") + ": " + plan.Title, body, EditActions(language, plan));
+    }
+
+    public static AdaptiveCard Partners(Language language, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var body = new List<CardElement?>
+        {
+            Subtle(plan.Title),
+            Heading(language.T("Summary_PartnersHeading")),
+        };
+        foreach (var side in Enum.GetValues<PartnerSide>())
+        {
+            var partners = plan.Partners.Where(p => p.Side == side).ToList();
+            body.Add(Subheading(language.T("Partners_Group_" + side, partners.Count)));
+            if (partners.Count == 0)
+            {
+                body.Add(Subtle(language.T("List_Empty")));
+                continue;
+            }
+
+            foreach (var group in partners.GroupBy(p => p.Kind))
+            {
+                body.Add(new TextBlock(language.KindLabel(group.Key)) { Weight = "Bolder", Spacing = "Small" });
+                body.AddRange(group.Select(p => new RichTextBlock(
+                [
+                    new TextRun(p.Name + ": ") { Weight = "Bolder" },
+                    new TextRun(string.IsNullOrWhiteSpace(p.Mobilisation) ? language.T("Summary_NotMobilised") : p.Mobilisation) { IsSubtle = string.IsNullOrWhiteSpace(p.Mobilisation) },
+                ])
+                { Spacing = "Small" }));
+            }
+        }
+
+        return Card(language.T("Summary_PartnersHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", 2), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "2")), Submit(language.T("Action_EditAnswer", 3), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "3"))]);
+    }
+
+    public static AdaptiveCard Alliances(Language language, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var body = new List<CardElement?>
+        {
+            Subtle(plan.Title),
+            Heading(language.T("Summary_AlliancesHeading")),
+        };
+        if (plan.Alliances.IsEmpty)
+        {
+            body.Add(Subtle(language.T("List_Empty")));
+        }
+
+        foreach (var alliance in plan.Alliances)
+        {
+            var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
+            body.Add(new Container(
+            [
+                new TextBlock(alliance.Name) { Weight = "Bolder" },
+                new FactSet(
+                [
+                    new(language.T("Alliances_PartnersLabel"), members.Count == 0 ? "–" : string.Join(", ", members)),
+                    new(language.T("Alliances_PurposeLabel"), alliance.Purpose.OrDash()),
+                ]),
+            ])
+            { Separator = true, Spacing = "Medium" });
+        }
+
+        body.Add(Subheading(language.T("Summary_ActivitiesHeading")));
+        body.Add(plan.RelatedActivities.IsEmpty
+            ? Subtle(language.T("List_Empty"))
+            : Plain(string.Join("\n", plan.RelatedActivities.Select(a => "- " + a.Description))));
+
+        return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", 6), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "6")), Submit(language.T("Action_EditAnswer", 5), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "5"))]);
+    }
+
+    public static AdaptiveCard CodeOfConduct(Language language, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var principles = plan.CodeOfConduct.IsEmpty ? CodeOfConductDrafter.Draft(plan) : plan.CodeOfConduct;
+        var body = new List<CardElement?>
+        {
+            Subtle(plan.Title),
+            Heading(language.T("Code_Heading")),
+            Subtle(language.T("Code_Intro")),
+            Plain(string.Join("\n", principles.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}")))),
+        };
+
+        return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false)]);
+    }
+
+    private static Container Answer(Language language, Plan plan, int question, string? answer)
+    {
+        var skipped = plan.SkippedQuestions.Contains(question);
+        var text = !string.IsNullOrWhiteSpace(answer) ? answer : language.T(skipped ? "Summary_Skipped" : "Summary_NoAnswer");
+        return new Container(
+        [
+            new TextBlock(language.T("Summary_QuestionLine", question, language.T($"Question_{question}_Short"))) { Weight = "Bolder", Spacing = "Medium" },
+            new TextBlock(text) { Spacing = "Small", IsSubtle = string.IsNullOrWhiteSpace(answer) },
+        ]);
+    }
+
+    private static IEnumerable<CardAction> EditActions(Language language, Plan plan)
+    {
+        var choices = Enumerable.Range(0, PlanSteps.QuestionCount + 1)
+            .Select(n => new Choice(n == 0 ? language.T("Edit_SetupChoice") : language.T("Summary_QuestionLine", n, language.T($"Question_{n}_Short")), n.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        var editCard = new AdaptiveCard
+        {
+            Body = [new ChoiceSetInput(language.T("Edit_WhichLabel"), choices) { Id = CardData.Step, Style = "compact", Value = "1" }],
+            Actions = [Submit(language.T("Action_EditThis"), Verbs.EditAnswer, null, plan.Id)],
+        };
+
+        return
+        [
+            new ShowCardAction(language.T("Action_Edit"), editCard),
+            Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false),
+            Submit(language.T("Action_MyPlans"), Verbs.ListPlans, null, null, false),
+        ];
+    }
+}

@@ -1,2 +1,0 @@
-namespace Samskapelse;
-internal static class Placeholder { }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Samskapelse.Localization;
+
+namespace Samskapelse.Planning.Conversation;
+
+/// <summary>Checks and reads what users type or submit; every refusal is a localized, specific reply.</summary>
+internal static class Answers
+{
+    public static TextReply? Check(string? text, int limit)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new TextReply("Error_EmptyAnswer");
+        }
+
+        var length = text.Trim().Length;
+        return length > limit ? new TextReply("Error_TooLong", length, limit) : null;
+    }
+
+    public static string Clean(string text) => text.Trim();
+
+    /// <summary>Splits typed list answers: one item a line, or items separated by semicolons on one line.</summary>
+    public static IReadOnlyList<string> Lines(string text)
+    {
+        var lines = text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var items = lines.Length == 1 && lines[0].Contains(';', StringComparison.Ordinal)
+            ? lines[0].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : lines;
+        return items.Select(i => i.TrimStart('-', '*', '•', ' ')).Where(i => i.Length > 0).ToList();
+    }
+
+    /// <summary>Reads "name: rest", returning null for the name when there is no colon.</summary>
+    public static (string? Name, string Remainder) SplitNamed(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        return colon <= 0 ? (null, line.Trim()) : (line[..colon].Trim(), line[(colon + 1)..].Trim());
+    }
+
+    public static bool TryNumber(string? text, out int number) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number);
+
+    public static TEnum? ParseEnum<TEnum>(string? value)
+        where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+
+    /// <summary>A new short id, unique within a plan.</summary>
+    public static string NewId(string prefix, IEnumerable<string> taken)
+    {
+        var used = taken.ToHashSet(StringComparer.Ordinal);
+        for (var n = 1; ; n++)
+        {
+            var id = prefix + n.ToString(CultureInfo.InvariantCulture);
+            if (!used.Contains(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>Finds a plan by its number in the list or by its title.</summary>
+    public static Plan? FindPlan(IReadOnlyList<Plan> plans, string? reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return null;
+        }
+
+        if (TryNumber(reference, out var number))
+        {
+            return number >= 1 && number <= plans.Count ? plans[number - 1] : null;
+        }
+
+        return plans.FirstOrDefault(p => p.Id == reference.Trim())
+            ?? plans.FirstOrDefault(p => string.Equals(p.Title, reference.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? plans.FirstOrDefault(p => p.Title.StartsWith(reference.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static bool MatchesAny(string word, Language language, string key) =>
+        Texts.Alternatives(language, key).Any(a => string.Equals(a, word, StringComparison.OrdinalIgnoreCase));
+}

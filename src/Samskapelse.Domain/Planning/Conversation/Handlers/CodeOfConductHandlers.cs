@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using Samskapelse.Localization;
+
+namespace Samskapelse.Planning.Conversation.Handlers;
+
+internal sealed class EditCodeOfConductHandler : IPlanningHandler
+{
+    public string Verb => Verbs.EditCodeOfConduct;
+
+    public bool NeedsCurrentCard => false;
+
+    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    {
+        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken, intent).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return;
+        }
+
+        if (plan.CodeOfConduct.IsEmpty)
+        {
+            plan = await turn.ChangeActivePlanAsync(p => p with { CodeOfConduct = CodeOfConductDrafter.Draft(p) }, cancellationToken).ConfigureAwait(false) ?? plan;
+        }
+
+        turn.Show(new CodeOfConductEditorReply(plan, turn.NextCard()));
+    }
+}
+
+/// <summary>
+/// Saves the code of conduct editor: each principle's text (a drafted principle that is reworded
+/// becomes the owner's own text), the ticked removals, and one new principle.
+/// </summary>
+internal sealed class SaveCodeOfConductHandler : IPlanningHandler
+{
+    public string Verb => Verbs.SaveCodeOfConduct;
+
+    public bool NeedsCurrentCard => true;
+
+    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    {
+        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return;
+        }
+
+        TextReply? problem = null;
+        var language = turn.Language;
+        var updated = await turn.ChangeActivePlanAsync(p => Apply(p, intent, language, out problem), cancellationToken).ConfigureAwait(false) ?? plan;
+        if (problem is not null)
+        {
+            turn.Show(new CodeOfConductEditorReply(updated, turn.NextCard(), problem));
+            return;
+        }
+
+        turn.Say("Code_Saved", updated.CodeOfConduct.Count);
+        turn.Show(new SummaryReply(updated));
+    }
+
+    private static Plan Apply(Plan plan, Intent intent, Language language, out TextReply? problem)
+    {
+        problem = null;
+        var kept = ImmutableList.CreateBuilder<Principle>();
+        foreach (var principle in plan.CodeOfConduct)
+        {
+            if (IsTicked(intent.Field(CardData.PrincipleRemove(principle.Id))))
+            {
+                continue;
+            }
+
+            var submitted = intent.Field(CardData.PrincipleText(principle.Id));
+            if (submitted is null || string.IsNullOrWhiteSpace(submitted))
+            {
+                // An emptied text box keeps the principle: removal is the explicit tick, so nothing is lost by accident.
+                kept.Add(principle);
+                continue;
+            }
+
+            var check = Answers.Check(submitted, PlanLimits.ItemLength);
+            if (check is not null)
+            {
+                problem ??= check;
+                kept.Add(principle);
+                continue;
+            }
+
+            var shown = principle.Text ?? (principle.TemplateKey is null ? string.Empty : Texts.Get(language, principle.TemplateKey));
+            kept.Add(string.Equals(shown, submitted.Trim(), StringComparison.Ordinal) ? principle : principle with { TemplateKey = null, Text = submitted.Trim() });
+        }
+
+        var added = intent.Field(CardData.NewPrinciple);
+        if (!string.IsNullOrWhiteSpace(added))
+        {
+            var check = Answers.Check(added, PlanLimits.ItemLength);
+            if (kept.Count >= PlanLimits.Principles)
+            {
+                problem ??= new TextReply("Error_ListFull", PlanLimits.Principles);
+            }
+            else if (check is not null)
+            {
+                problem ??= check;
+            }
+            else
+            {
+                kept.Add(new Principle(Answers.NewId("c", plan.CodeOfConduct.Select(c => c.Id)), null, added.Trim()));
+            }
+        }
+
+        return plan with { CodeOfConduct = kept.ToImmutable() };
+    }
+
+    private static bool IsTicked(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Samskapelse.Localization;
+
+namespace Samskapelse.Planning.Conversation;
+
+/// <summary>
+/// The guided conversation's position, kept in conversation state. Stored as JSON by the bot's
+/// state store, so a restart or a pause of days resumes exactly here.
+/// </summary>
+public sealed record PlanningSession
+{
+    public string? ActivePlanId { get; init; }
+
+    public PlanStep Step { get; init; } = PlanStep.Setup;
+
+    /// <summary>Number of the newest card that asks for input; a submit from any other card is stale.</summary>
+    public int CardSequence { get; init; }
+
+    /// <summary>True after "start" until the new plan has a title.</summary>
+    public bool AwaitingNewPlan { get; init; }
+
+    /// <summary>True while the owner edits one answer of a finished plan: answering returns to the summary.</summary>
+    public bool EditingSingleAnswer { get; init; }
+
+    /// <summary>A plan waiting for "yes" to be deleted.</summary>
+    public string? PendingDeletePlanId { get; init; }
+
+    public bool Welcomed { get; init; }
+
+    public bool Paused { get; init; }
+}
+
+/// <summary>What the bot keeps about a user across conversations, kept in user state.</summary>
+public sealed record PlannerProfile
+{
+    /// <summary>Set by the language command; otherwise the Teams locale of each message decides.</summary>
+    public Language? PreferredLanguage { get; init; }
+
+    public ImmutableList<string> PlanIds { get; init; } = [];
+}

@@ -1,0 +1,27 @@
+using Samskapelse.Planning;
+
+namespace Samskapelse.Planning.Conversation;
+
+/// <summary>What the conversation wants shown; the bot renders each reply as text or a card in the user's language.</summary>
+public abstract record Reply;
+
+/// <summary>A localized message: a resource key and its arguments.</summary>
+public sealed record TextReply(string Key, params object[] Args) : Reply;
+
+public sealed record WelcomeReply(Plan? ActivePlan) : Reply;
+
+public sealed record HelpReply : Reply;
+
+/// <summary>The card that asks the current question; <paramref name="Notice"/> is a localized note shown at its top.</summary>
+public sealed record QuestionReply(Plan Plan, PlanStep Step, int CardSequence, TextReply? Notice = null) : Reply;
+
+/// <summary>The setup card for a new plan (no plan exists yet).</summary>
+public sealed record SetupReply(int CardSequence, string? Title, TextReply? Notice = null) : Reply;
+
+public sealed record SummaryReply(Plan Plan) : Reply;
+
+public sealed record PlanListReply(IReadOnlyList<Plan> Plans, string? ActivePlanId, int CardSequence) : Reply;
+
+public sealed record ConfirmDeleteReply(Plan Plan, int CardSequence) : Reply;
+
+public sealed record CodeOfConductEditorReply(Plan Plan, int CardSequence, TextReply? Notice = null) : Reply;

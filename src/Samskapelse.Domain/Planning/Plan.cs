@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+
+namespace Samskapelse.Planning;
+
+/// <summary>
+/// One co-creation initiative and the answers to the six guiding questions of mobilisation leadership.
+/// Immutable: every change makes a new plan with a higher <see cref="Version"/>.
+/// </summary>
+public sealed record Plan
+{
+    public required string Id { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public string OwnerName { get; init; } = string.Empty;
+
+    public required string Title { get; init; }
+
+    public WheelArena? Arena { get; init; }
+
+    public CoCreationVariant? Variant { get; init; }
+
+    public Phase? Phase { get; init; }
+
+    /// <summary>Question 1: what do we want to achieve?</summary>
+    public string? Goal { get; init; }
+
+    /// <summary>Questions 2 and 3: who can help us, and how each is mobilised.</summary>
+    public ImmutableList<Partner> Partners { get; init; } = [];
+
+    /// <summary>Question 4: how we work with them, and get them to work with each other.</summary>
+    public string? Collaboration { get; init; }
+
+    /// <summary>Question 5: similar activities elsewhere that we can support.</summary>
+    public ImmutableList<RelatedActivity> RelatedActivities { get; init; } = [];
+
+    /// <summary>Question 6: the alliances it would pay to enter.</summary>
+    public ImmutableList<Alliance> Alliances { get; init; } = [];
+
+    /// <summary>The code of conduct for interaction with the outside world; empty until drafted.</summary>
+    public ImmutableList<Principle> CodeOfConduct { get; init; } = [];
+
+    /// <summary>The questions the owner chose to skip, so the summary can say "skipped" rather than "missing".</summary>
+    public ImmutableHashSet<int> SkippedQuestions { get; init; } = [];
+
+    public bool IsComplete { get; init; }
+
+    public int Version { get; init; } = 1;
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public IEnumerable<Partner> PartnersOutside => Partners.Where(p => p.Side == PartnerSide.Outside);
+
+    public IEnumerable<Partner> PartnersAtHome => Partners.Where(p => p.Side == PartnerSide.AtHome);
+
+    public Partner? FindPartner(string partnerId) => Partners.Find(p => p.Id == partnerId);
+
+    /// <summary>Marks a change: bumps the version and the time of the change.</summary>
+    public Plan Touched(DateTimeOffset now) => this with { Version = Version + 1, UpdatedAt = now };
+}
+
+public enum PartnerSide
+{
+    /// <summary>Citizens, associations, businesses, other public bodies.</summary>
+    Outside,
+
+    /// <summary>Inside the organisation: colleagues and other units.</summary>
+    AtHome,
+}
+
+public enum PartnerKind
+{
+    Citizens,
+    Association,
+    Business,
+    OtherPublicBody,
+    OwnUnit,
+}
+
+public sealed record Partner(string Id, string Name, PartnerSide Side, PartnerKind Kind, string? Mobilisation = null);
+
+public sealed record RelatedActivity(string Id, string Description);
+
+public sealed record Alliance(string Id, string Name, ImmutableList<string> PartnerIds, string? Purpose);
+
+/// <summary>
+/// A principle of the code of conduct. Drafted principles carry a <see cref="TemplateKey"/> so they
+/// follow the reader's language; once the owner rewords one it carries its own <see cref="Text"/>.
+/// </summary>
+public sealed record Principle(string Id, string? TemplateKey, string? Text);
+
+/// <summary>The four arenas of the co-creation wheel.</summary>
+public enum WheelArena
+{
+    ServiceAndAuthorityWithUsers,
+    PolicyWithCitizens,
+    ServiceWithVolunteers,
+    DevelopmentWithEnthusiasts,
+}
+
+/// <summary>The variants of co-creation, from conservative and widespread to radical.</summary>
+public enum CoCreationVariant
+{
+    CoProduction,
+    CitizensAsVolunteers,
+    CoCreatedProblemSolving,
+    EqualCollaboration,
+}
+
+public enum Phase
+{
+    Initiation,
+    Design,
+    Implementation,
+}

@@ -1,0 +1,18 @@
+namespace Samskapelse.Planning;
+
+/// <summary>
+/// Input limits. They keep every summary card within Teams' message size limit even for a plan
+/// filled to the brim (proven by the card size tests).
+/// </summary>
+public static class PlanLimits
+{
+    public const int TitleLength = 120;
+    public const int AnswerLength = 1500;
+    public const int NameLength = 80;
+    public const int ItemLength = 300;
+    public const int Partners = 40;
+    public const int RelatedActivities = 15;
+    public const int Alliances = 15;
+    public const int Principles = 15;
+    public const int PlansPerUser = 25;
+}
