@@ -1,13 +1,13 @@
 // Draws the two Teams app icons into manifest/: color.png (192x192, solid background) and
 // outline.png (32x32, white on transparent). The mark is two interlocking rings: two partners
 // whose circles overlap where they work together. Pure Node (zlib), so any machine with Node can
-// regenerate the committed files: `node eng/icons/make-icons.mjs`.
+// regenerate the committed files: `node eng/icons/make-icons.mjs [outDir]` (default: manifest/).
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const manifestDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifest');
+const outDir = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../manifest'));
 
 // Palette: a municipal teal background, white rings, a warm shared space where they overlap.
 const TEAL = [0x1f, 0x6f, 0x78];
@@ -113,6 +113,6 @@ function encodePng(size, rgba) {
   ]);
 }
 
-writeFileSync(path.join(manifestDir, 'color.png'), colorIcon());
-writeFileSync(path.join(manifestDir, 'outline.png'), outlineIcon());
-console.log(`wrote ${path.join(manifestDir, 'color.png')} and outline.png`);
+writeFileSync(path.join(outDir, 'color.png'), colorIcon());
+writeFileSync(path.join(outDir, 'outline.png'), outlineIcon());
+console.log(`wrote color.png and outline.png to ${outDir}`);
