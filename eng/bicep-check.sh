@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Compiles and lints the Bicep in infra/ with the Bicep CLI restored from NuGet
+# (eng/bicep/Bicep.proj), then checks the parameter files against the compiled template.
+# Any diagnostic at any level (error, warning, info) fails the check: exit 1.
+#
+#   bash eng/bicep-check.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+proj="$root/eng/bicep/Bicep.proj"
+version="$(sed -n 's/.*Azure\.Bicep\.CommandLine\.linux-x64" Version="\[\([0-9.]*\)\]".*/\1/p' "$proj")"
+[[ -n "$version" ]] || { echo "bicep-check: no Azure.Bicep.CommandLine.linux-x64 version in $proj" >&2; exit 1; }
+
+dotnet restore "$proj" --verbosity quiet >/dev/null
+packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')"
+bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+[[ -f "$bicep" ]] || { echo "bicep-check: $bicep not found after restore" >&2; exit 1; }
+chmod +x "$bicep" # NuGet does not keep the executable bit
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 BICEP_TRACING_ENABLED=false
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Bicep prints diagnostics as "<file>(line,col) : <Level> <code>: <message>" and exits 0 on warnings,
+# so the output is read, not just the exit code.
+diagnostics() { grep -E '\([0-9]+,[0-9]+\) : (Error|Warning|Info) ' || true; }
+
+run() { # run <label> <bicep args...>; prints diagnostics, returns 1 if any or if bicep failed
+  local label="$1"; shift
+  local out status=0
+  out="$("$bicep" "$@" 2>&1)" || status=$?
+  local found; found="$(diagnostics <<<"$out")"
+  if [[ $status -ne 0 || -n "$found" ]]; then
+    echo "FAIL $label" >&2
+    echo "${found:-$out}" >&2
+    return 1
+  fi
+  echo "ok   $label"
+}
+
+# Canary: a file with an unused parameter must be caught, or this script proves nothing.
+mkdir -p "$work/canary"
+cp "$root/infra/bicepconfig.json" "$work/canary/"
+printf "param unused string\n" > "$work/canary/canary.bicep"
+if run "canary (must fail)" lint "$work/canary/canary.bicep" 2>/dev/null; then
+  echo "bicep-check: the canary with an unused parameter passed; diagnostics are not being detected" >&2
+  exit 1
+fi
+echo "ok   canary with an unused parameter was rejected"
+
+echo "Bicep CLI $("$bicep" --version | sed -n 's/^Bicep CLI version \([^ ]*\).*/\1/p') ($bicep)"
+failed=0
+run "build infra/main.bicep" build "$root/infra/main.bicep" --outfile "$work/main.json" || failed=1
+for file in "$root"/infra/main.bicep "$root"/infra/modules/*.bicep; do
+  run "lint ${file#"$root"/}" lint "$file" || failed=1
+done
+if [[ $failed -eq 0 ]]; then
+  node "$root/eng/bicep/check-parameters.mjs" "$work/main.json" \
+    "$root/infra/main.parameters.json" "$root/infra/azure.parameters.json" || failed=1
+fi
+
+if [[ $failed -ne 0 ]]; then
+  echo "bicep-check: FAILED" >&2
+  exit 1
+fi
+echo "bicep-check: passed"
