@@ -29,6 +29,10 @@ param botSku string = 'F0'
 @maxLength(63)
 param stateContainerName string = 'bot-state'
 
+@description('Storage redundancy for bot state.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param stateStorageSku string = 'Standard_ZRS'
+
 @description('Chat model to deploy in Azure OpenAI.')
 param openAiModelName string = 'gpt-4.1-mini'
 
@@ -81,6 +85,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     containerName: stateContainerName
+    skuName: stateStorageSku
     identityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)
     principalId: identity.outputs.principalId
   }

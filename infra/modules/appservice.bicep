@@ -43,12 +43,12 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: !startsWith(sku, 'F') && sku != 'D1'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
       http20Enabled: true
       appSettings: [
         // Bot Framework authentication as a user-assigned managed identity (ConfigurationBotFrameworkAuthentication).

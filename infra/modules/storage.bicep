@@ -10,6 +10,10 @@ param containerName string
 @description('Resource id of the bot identity; a deploy-time constant, so role assignment names are known to What-If.')
 param identityId string
 
+@description('Redundancy. ZRS survives the loss of a zone; use LRS in regions without zones.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param skuName string
+
 @description('Principal id of the bot identity; gets Storage Blob Data Contributor on the container.')
 param principalId string
 
@@ -22,7 +26,7 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   location: location
   tags: tags
   kind: 'StorageV2'
-  sku: { name: 'Standard_ZRS' }
+  sku: { name: skuName }
   properties: {
     accessTier: 'Hot'
     allowSharedKeyAccess: false
