@@ -203,7 +203,12 @@ function main() {
     values = parseEnvFile(readFileSync(args.envFile, 'utf8'));
   }
   // The environment overrides the file, so CI can inject ids without editing env files.
-  for (const [k, v] of Object.entries(process.env)) values[k] = v;
+  const fromEnvironment = [];
+  for (const [k, v] of Object.entries(process.env)) {
+    if (args.envFile && k in values && values[k] !== v) fromEnvironment.push(k);
+    values[k] = v;
+  }
+  if (fromEnvironment.length) console.log(`taken from the environment, not ${args.envFile}: ${fromEnvironment.join(', ')}`);
 
   const entries = buildPackage(values);
   const label = values.TEAMSFX_ENV ? `.${values.TEAMSFX_ENV}` : '';

@@ -43,6 +43,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    clientAffinityEnabled: false // state lives in Blob Storage, so any instance can take any turn
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: !startsWith(sku, 'F') && sku != 'D1'
