@@ -2,7 +2,7 @@
 // manifest and localization files valid against the official Teams schemas of their version.
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { SAMPLE_VALUES, repoRoot, runPackager, readZip, schemaErrors } from './support.mjs';
 
@@ -170,6 +170,20 @@ describe('packaging refuses an incomplete or malformed configuration', () => {
     assert.equal(result.code, 0, result.stderr);
     const manifest = JSON.parse(readZip(readFileSync(result.zipPath)).get('manifest.json'));
     assert.equal(manifest.bots[0].botId, fromEnv);
+  });
+
+  test('without --out the package lands in manifest/build, named after TEAMSFX_ENV', async () => {
+    const label = `nodetest${process.pid}`;
+    const expected = path.join(sourceDir, 'build', `appPackage.${label}.zip`);
+    try {
+      const result = await runPackager({ ...SAMPLE_VALUES, TEAMSFX_ENV: label }, { out: null });
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(existsSync(expected), `${expected} was not written`);
+      assert.ok(readZip(readFileSync(expected)).has('manifest.json'));
+    } finally {
+      rmSync(expected, { force: true });
+      rmSync(expected.replace(/\.zip$/, '.manifest.json'), { force: true });
+    }
   });
 
   test('the same values give byte-identical packages', async () => {

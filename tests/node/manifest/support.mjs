@@ -34,18 +34,19 @@ export function tempDir(prefix = 'samskapelse-pkg-') {
  * Runs `node eng/package-app.mjs <envfile> --out <zip>` with the given values in an env file and
  * a clean environment (so the developer's own shell variables cannot fill a placeholder).
  */
-export function runPackager(values, { env = {} } = {}) {
+export function runPackager(values, { env = {}, out } = {}) {
   const dir = tempDir();
   const envFile = path.join(dir, '.env.test');
   writeFileSync(envFile, Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
-  const out = path.join(dir, 'appPackage.zip');
+  // `out: null` leaves the output path to the packager (manifest/build/appPackage.<TEAMSFX_ENV>.zip).
+  if (out === undefined) out = path.join(dir, 'appPackage.zip');
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [packager, envFile, '--out', out],
+      out === null ? [packager, envFile] : [packager, envFile, '--out', out],
       { env: { PATH: process.env.PATH, ...env }, cwd: repoRoot },
       (error, stdout, stderr) => {
-        resolve({ code: error ? error.code : 0, stdout, stderr, zipPath: existsSync(out) ? out : undefined });
+        resolve({ code: error ? error.code : 0, stdout, stderr, zipPath: out && existsSync(out) ? out : undefined });
       },
     );
   });
@@ -199,10 +200,11 @@ export function teamsValidator(version, file) {
     const full = schemaPath(version, file);
     if (!existsSync(full)) throw new Error(`no Teams schema ${file} for manifest version ${version} in @microsoft/app-manifest`);
     const schema = JSON.parse(readFileSync(full, 'utf8'));
-    // strict: false because Microsoft's schemas carry keywords ajv's strict mode objects to
-    // (null in a string enum, `minimum` on an array); unicodeRegExp: false because some patterns
-    // (an unescaped `]`) are valid only as non-unicode regular expressions.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    // As the toolkit's own validator (AppManifestUtils.validateAgainstSchema) does: strict schema
+    // checking stays on, but strictTypes is off because the manifest schema puts
+    // `additionalProperties` on nodes without `type: object`. unicodeRegExp is off because the
+    // localization schema has patterns (a lone `]`) that are valid only without the `u` flag.
+    const ajv = new Ajv({ allErrors: true, strictTypes: false, unicodeRegExp: false });
     ajv.addFormat('uri', (s) => URL.canParse(s));
     validators.set(key, ajv.compile(schema));
   }
