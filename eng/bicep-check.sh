@@ -11,7 +11,11 @@ proj="$root/eng/bicep/Bicep.proj"
 version="$(sed -n 's/.*Azure\.Bicep\.CommandLine\.linux-x64" Version="\[\([0-9.]*\)\]".*/\1/p' "$proj")"
 [[ -n "$version" ]] || { echo "bicep-check: no Azure.Bicep.CommandLine.linux-x64 version in $proj" >&2; exit 1; }
 
-dotnet restore "$proj" --verbosity quiet >/dev/null
+if ! restore_log="$(dotnet restore "$proj" --verbosity quiet 2>&1)"; then
+  echo "bicep-check: restoring the Bicep CLI from NuGet failed:" >&2
+  echo "$restore_log" >&2
+  exit 1
+fi
 packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')"
 bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 [[ -f "$bicep" ]] || { echo "bicep-check: $bicep not found after restore" >&2; exit 1; }
@@ -42,15 +46,21 @@ run() { # run <label> <bicep args...>; prints diagnostics, returns 1 if any or i
   passed=$((passed + 1))
 }
 
-# Canary: a file with an unused parameter must be caught, or this script proves nothing.
+# Canary: a file with an unused parameter must be caught, or this script proves nothing; and it
+# must be reported as an Error, which only infra/bicepconfig.json makes it (the default is Warning).
 mkdir -p "$work/canary"
 cp "$root/infra/bicepconfig.json" "$work/canary/"
 printf "param unused string\n" > "$work/canary/canary.bicep"
-if run "canary (must fail)" lint "$work/canary/canary.bicep" 2>/dev/null; then
+if run "canary (must fail)" lint "$work/canary/canary.bicep" 2>"$work/canary.log"; then
   echo "bicep-check: the canary with an unused parameter passed; diagnostics are not being detected" >&2
   exit 1
 fi
-echo "ok   canary with an unused parameter was rejected"
+if ! grep -q ' : Error no-unused-params: ' "$work/canary.log"; then
+  echo "bicep-check: the canary was not reported as an Error; is infra/bicepconfig.json being read?" >&2
+  cat "$work/canary.log" >&2
+  exit 1
+fi
+echo "ok   canary with an unused parameter was rejected at the configured level"
 passed=1 failed=0 # the canary counts as one passed check
 
 echo "Bicep CLI $("$bicep" --version | sed -n 's/^Bicep CLI version \([^ ]*\).*/\1/p') ($bicep)"
