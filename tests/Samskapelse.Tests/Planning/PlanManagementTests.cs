@@ -87,7 +87,8 @@ public sealed class PlanManagementTests
         await bot.SayAsync("start Old title");
         var list = (await bot.SayAsync("plans")).Cards.Single();
 
-        var renamed = await bot.PressOnAsync(list, "Save", ("title", "New title"));
+        var planId = (await GuidedPlanningTests.SinglePlanAsync(bot)).Id;
+        var renamed = await bot.PressOnAsync(list, "Save", ($"title_{planId}", "New title"));
         Assert.Contains(T(Language.En, "Plan_Renamed", "Old title", "New title"), renamed.Texts);
 
         var confirm = await bot.PressOnAsync(list, "Delete");
