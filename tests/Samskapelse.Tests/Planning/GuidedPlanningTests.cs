@@ -116,10 +116,11 @@ public sealed class GuidedPlanningTests
         Assert.Contains(T(Language.En, "Pitfall_NoPartners"), CardReader.AllText(done.Cards[0]));
     }
 
-    internal static async Task<string[]> PlanIdsAsync(BotDriver bot)
+    internal static async Task<string[]> PlanIdsAsync(BotDriver bot, string userId = "user-1")
     {
-        var profile = await bot.Storage.ReadAsync(["msteams/users/user-1"]);
-        var json = Newtonsoft.Json.Linq.JObject.FromObject(profile["msteams/users/user-1"]);
+        var key = "msteams/users/" + userId;
+        var profile = await bot.Storage.ReadAsync([key]);
+        var json = Newtonsoft.Json.Linq.JObject.FromObject(profile[key]);
         return json["profile"]!["PlanIds"]!.Select(t => (string)t!).ToArray();
     }
 
