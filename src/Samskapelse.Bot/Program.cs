@@ -1,4 +1,5 @@
 using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
 
@@ -7,7 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddTeamsBot()
     .AddBotStorage()
-    .AddPlanning();
+    .AddPlanning()
+    .AddReview();
 
 var app = builder.Build();
 app.MapBotEndpoints();

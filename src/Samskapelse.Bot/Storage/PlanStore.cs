@@ -61,6 +61,11 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
             }
 
             var changed = change(document.Plan);
+            if (ReferenceEquals(changed, document.Plan))
+            {
+                return changed;
+            }
+
             try
             {
                 await storage.WriteAsync(

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Review;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
@@ -16,11 +17,15 @@ public sealed class SamskapelseBot(
     PlanningConversation conversation,
     PlanningStateAccessors state,
     IPlanStore plans,
+    SharedCards sharedCards,
+    ConversationTurnLocks turnLocks,
     TimeProvider time) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        using var turnLock = await turnLocks.EnterAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await state.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
@@ -31,11 +36,19 @@ public sealed class SamskapelseBot(
         var activity = turnContext.Activity;
 
         // In channels and group chats Teams delivers "<at>Samskapelse</at> text"; read only the text.
-        activity.RemoveRecipientMention();
+        activity.Text = Mentions.TextWithoutBotMention(activity);
 
         // Planning is personal: in a channel or group chat the conversation state would be shared by everyone.
+        // There the bot shares plans for review, and points to the personal chat for the rest.
         if (activity.Conversation?.ConversationType is "channel" or "groupChat")
         {
+            var text = activity.Text?.Trim() ?? string.Empty;
+            if (SharedCards.IsShareCommand(text))
+            {
+                await sharedCards.ShareHereAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             turn.Say("Group_PlanInPersonalChat");
             await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
             return;
@@ -60,6 +73,9 @@ public sealed class SamskapelseBot(
 
         await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
     }
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        sharedCards.OnActionAsync(turnContext, invokeValue, cancellationToken);
 
     /// <summary>
     /// Handled here rather than in TeamsActivityHandler's dispatch, which looks every added member

@@ -15,6 +15,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        services.AddSingleton<ConversationTurnLocks>();
         services.AddTransient<IBot, SamskapelseBot>();
         return services;
     }

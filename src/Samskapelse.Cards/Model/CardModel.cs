@@ -34,7 +34,7 @@ public sealed record AdaptiveCard
 
 public sealed record TeamsCardProperties(string Width);
 
-public sealed record Refresh(ExecuteAction Action, IReadOnlyList<string>? UserIds);
+public sealed record Refresh(CardAction Action, IReadOnlyList<string>? UserIds);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]

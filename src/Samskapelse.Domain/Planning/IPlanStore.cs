@@ -13,7 +13,10 @@ public interface IPlanStore
 
     Task CreateAsync(Plan plan, CancellationToken cancellationToken);
 
-    /// <summary>Applies <paramref name="change"/> to the current plan; returns null when the plan is gone.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current plan; returns null when the plan is gone.
+    /// A change that returns the very plan it was given writes nothing.
+    /// </summary>
     Task<Plan?> UpdateAsync(string planId, Func<Plan, Plan> change, CancellationToken cancellationToken);
 
     Task DeleteAsync(string planId, CancellationToken cancellationToken);

@@ -45,6 +45,9 @@ public sealed record Plan
 
     public bool IsComplete { get; init; }
 
+    /// <summary>What the team did with the plan's shared cards: signatures, comments, proposals, votes.</summary>
+    public Samskapelse.Review.PlanReview Review { get; init; } = new();
+
     public int Version { get; init; } = 1;
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -3,6 +3,8 @@ using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
+using Samskapelse.Cards.Review;
+using Samskapelse.Review;
 using Samskapelse.Tests.Support;
 
 namespace Samskapelse.Tests.Cards;
@@ -41,6 +43,17 @@ public static class CardCatalogue
                 yield return ($"{language.Code()}/{name}", ReplyRenderer.CardFor(reply, language));
             }
 
+            foreach (var plan in plans.Select(Reviewed))
+            {
+                foreach (var kind in Enum.GetValues<SharedCardKind>())
+                {
+                    foreach (var role in new[] { ReviewRole.Member, ReviewRole.Owner })
+                    {
+                        yield return ($"{language.Code()}/{plan.Id}-shared-{kind}-{role}", ReviewCards.Shared(language, plan, kind, role, "29:member-1", new TextReply("Review_Signed"), "https://teams.microsoft.com/l/chat/0/0?users=28:bot"));
+                    }
+                }
+            }
+
             foreach (var plan in plans)
             {
                 var index = 0;
@@ -50,5 +63,25 @@ public static class CardCatalogue
                 }
             }
         }
+    }
+
+    /// <summary>A plan after a busy review: every signature, comment and open proposal the limits allow.</summary>
+    private static Plan Reviewed(Plan plan)
+    {
+        var at = plan.UpdatedAt;
+        var members = Enumerable.Range(1, 70).Select(i => new Actor($"29:member-{i}", null, $"Medlem nummer {i} med et langt navn")).ToList();
+        var text = new string('k', PlanLimits.ItemLength);
+        return plan with
+        {
+            Review = plan.Review with
+            {
+                SharedTo = [new SharedConversation("19:chat", "1", SharedCardKind.Plan, "nb", members[0], at)],
+                Signatures = [.. members.Select(m => new Signature(m, at))],
+                Comments = [.. Enumerable.Range(1, ReviewLimits.Comments).Select(i => new Comment($"m{i}", ReviewTarget.Plan, null, text, members[i % members.Count], at))],
+                Proposals = [.. Enumerable.Range(1, ReviewLimits.OpenProposals).Select(i => new Proposal($"r{i}", ProposalKind.Principle, text, members[i], at))],
+                Votes = [.. plan.Alliances.SelectMany(a => members.Select(m => new Vote(a.Id, m, true, at)))],
+                ActiveUserIds = [.. members.Select(m => m.UserId)],
+            },
+        };
     }
 }

@@ -23,7 +23,8 @@ public sealed class ConfigurationValidationTests
 
     private static void AssertRefused(Exception? error, string expectedKey)
     {
-        var validation = Assert.IsType<OptionsValidationException>(error?.GetBaseException() ?? error, exactMatch: false);
+        Assert.True(error?.GetBaseException() is OptionsValidationException, error?.ToString());
+        var validation = (OptionsValidationException)error!.GetBaseException();
         Assert.Contains(expectedKey, string.Join(" ", validation.Failures), StringComparison.Ordinal);
     }
 

@@ -18,9 +18,7 @@ public sealed class ConversationScriptTests
 {
     private static TestFlow Flow(string locale, string name)
     {
-        var storage = new MemoryStorage();
-        var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
-        var bot = new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, new PlanStore(storage, NullLogger<PlanStore>.Instance), new FakeTimeProvider());
+        var bot = TestBots.Create(new MemoryStorage(), new FakeTimeProvider());
         var adapter = new TestAdapter(TestAdapter.CreateConversation(name)) { Locale = locale };
         return new TestFlow(adapter, bot.OnTurnAsync);
     }

@@ -20,7 +20,7 @@ public sealed class BotDriver
     private readonly TestAdapter adapter;
     private readonly SamskapelseBot bot;
 
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null)
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -30,12 +30,13 @@ public sealed class BotDriver
             ServiceUrl = "https://test.invalid/",
             User = new ChannelAccount(userId, userName),
             Bot = new ChannelAccount("bot-id", "Samskapelse"),
-            Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: conversationId),
+            Conversation = new ConversationAccount(isGroup: conversationType != "personal", conversationType: conversationType, id: conversationId),
         };
         adapter = new TestAdapter(reference) { Locale = locale };
+        adapter.Use(new RecordUpdates(Updates));
         Plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
         var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
-        bot = new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, Plans, Time);
+        bot = TestBots.Create(storage, state, Plans, Time, locks);
     }
 
     public IStorage Storage { get; }
@@ -53,7 +54,18 @@ public sealed class BotDriver
     /// <summary>The newest card the bot sent that asks for input (has a card number in its submit data).</summary>
     public JObject? LastInputCard { get; private set; }
 
-    public Task<Replies> SayAsync(string text) => SendAsync(adapter.MakeActivity(text));
+    /// <summary>Types a message; "&lt;at&gt;Samskapelse&lt;/at&gt; …" carries the mention entity Teams adds in group chats.</summary>
+    public Task<Replies> SayAsync(string text)
+    {
+        var activity = adapter.MakeActivity(text);
+        if (text.StartsWith("<at>", StringComparison.Ordinal))
+        {
+            var mention = text[..(text.IndexOf("</at>", StringComparison.Ordinal) + 5)];
+            activity.Entities = [new Mention(activity.Recipient, mention, "mention")];
+        }
+
+        return SendAsync(activity);
+    }
 
     /// <summary>Presses a button on the newest input card, with input values the way Teams merges them into the data.</summary>
     public Task<Replies> PressAsync(string buttonTitle, params (string Id, string Value)[] inputs)
@@ -90,6 +102,25 @@ public sealed class BotDriver
         activity.Value = value;
         return SendAsync(activity);
     }
+
+    /// <summary>Presses an Action.Execute button: an adaptiveCard/action invoke, as Teams sends it.</summary>
+    public Task<Replies> InvokeAsync(string verb, JObject data, string? replyToId = null)
+    {
+        var activity = adapter.MakeActivity();
+        activity.Type = ActivityTypes.Invoke;
+        activity.Name = "adaptiveCard/action";
+        activity.Text = null;
+        activity.ReplyToId = replyToId;
+        activity.Value = new JObject
+        {
+            ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return ProcessAsync(activity);
+    }
+
+    /// <summary>Every activity the bot updated in place (UpdateActivityAsync), oldest first.</summary>
+    public List<Activity> Updates { get; } = [];
 
     public Task<Replies> SendAsync(Activity activity)
     {
@@ -140,6 +171,9 @@ public sealed class Replies(IReadOnlyList<IActivity> activities)
 {
     public IReadOnlyList<IActivity> Activities { get; } = activities;
 
+    /// <summary>The body of the invoke response (status 200 and the refreshed card, or a message).</summary>
+    public InvokeResponse? InvokeResponse => Activities.Where(a => a.Type == "invokeResponse").Select(a => (InvokeResponse)((Activity)a).Value).FirstOrDefault();
+
     public IEnumerable<string> Texts => Activities.OfType<IMessageActivity>().Select(a => a.Text).Where(t => !string.IsNullOrEmpty(t));
 
     public IReadOnlyList<JObject> Cards => Activities.OfType<IMessageActivity>()
@@ -150,4 +184,23 @@ public sealed class Replies(IReadOnlyList<IActivity> activities)
 
     /// <summary>All the text a person would read: message texts and every text on the cards.</summary>
     public string AllText => string.Join("\n", Texts.Concat(Cards.Select(CardReader.AllText)));
+}
+
+/// <summary>Records the bot's in-place card updates, which TestAdapter does not keep.</summary>
+internal sealed class RecordUpdates(List<Activity> updates) : IMiddleware
+{
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        turnContext.OnUpdateActivity((context, activity, nextUpdate) =>
+        {
+            lock (updates)
+            {
+                // A copy: TestAdapter reuses the activity object after the turn.
+                updates.Add(Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(Newtonsoft.Json.JsonConvert.SerializeObject(activity))!);
+            }
+
+            return nextUpdate();
+        });
+        return next(cancellationToken);
+    }
 }

@@ -36,6 +36,8 @@ internal static class Answers
         return colon <= 0 ? (null, line.Trim()) : (line[..colon].Trim(), line[(colon + 1)..].Trim());
     }
 
+    public static Plan? FindPlan(IReadOnlyList<Plan> plans, string? reference) => PlanLookup.Find(plans, reference);
+
     public static bool TryNumber(string? text, out int number) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number);
 
@@ -55,24 +57,6 @@ internal static class Answers
                 return id;
             }
         }
-    }
-
-    /// <summary>Finds a plan by its number in the list or by its title.</summary>
-    public static Plan? FindPlan(IReadOnlyList<Plan> plans, string? reference)
-    {
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            return null;
-        }
-
-        if (TryNumber(reference, out var number))
-        {
-            return number >= 1 && number <= plans.Count ? plans[number - 1] : null;
-        }
-
-        return plans.FirstOrDefault(p => p.Id == reference.Trim())
-            ?? plans.FirstOrDefault(p => string.Equals(p.Title, reference.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? plans.FirstOrDefault(p => p.Title.StartsWith(reference.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     public static bool MatchesAny(string word, Language language, string key) =>

@@ -30,6 +30,7 @@ public static class CommandParser
         new(Verbs.ShowSummary, "Cmd_Summary", false),
         new(Verbs.EditCodeOfConduct, "Cmd_Code", false),
         new(Verbs.SetLanguage, "Cmd_Language", true),
+        new(Verbs.Share, "Cmd_Share", true),
         new(Verbs.ConfirmDelete, "Cmd_Yes", false),
         new(Verbs.CancelDelete, "Cmd_No", false),
     ];

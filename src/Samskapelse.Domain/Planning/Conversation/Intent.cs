@@ -48,6 +48,7 @@ public static class Verbs
     public const string EditAnswer = "answer.edit";
     public const string EditCodeOfConduct = "code.edit";
     public const string SaveCodeOfConduct = "code.save";
+    public const string Share = "share";
     public const string Unknown = "unknown";
 }
 

@@ -337,3 +337,17 @@ internal sealed class UnknownHandler : IPlanningHandler
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Sharing happens where the team is: in personal chat the bot explains how.</summary>
+internal sealed class ShareHelpHandler : IPlanningHandler
+{
+    public string Verb => Verbs.Share;
+
+    public bool NeedsCurrentCard => false;
+
+    public Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    {
+        turn.Say("Share_Usage");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Hosting;
+using Samskapelse.Bot.Planning;
+using Samskapelse.Cards.Model;
+using Samskapelse.Cards.Review;
+using Samskapelse.Localization;
+using Samskapelse.Planning;
+using Samskapelse.Planning.Conversation;
+using Samskapelse.Review;
+
+namespace Samskapelse.Bot.Review;
+
+/// <summary>
+/// Plans shared into channels and group chats: posting the review card on "@Samskapelse share",
+/// and answering the Universal Actions on it with the viewer's current card, while updating the
+/// posted card in place so everyone who does not refresh sees the change too.
+/// </summary>
+public sealed partial class SharedCards(
+    IPlanStore plans,
+    ReviewActions actions,
+    PlanningStateAccessors state,
+    TimeProvider time,
+    IOptions<BotAuthenticationOptions> authentication,
+    ILogger<SharedCards> logger)
+{
+    public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
+    public const string InvokeMessageType = "application/vnd.microsoft.activity.message";
+
+    public static bool IsShareCommand(string text) =>
+        Languages.All.SelectMany(l => Texts.Alternatives(l, "Cmd_Share"))
+            .Any(word => text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"share [partners|alliances|code] [plan number or title]", typed in a channel or group chat.</summary>
+    public async Task ShareHereAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(text);
+        var activity = turnContext.Activity;
+        var language = Languages.FromLocale(activity.Locale);
+        var words = text.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var rest = words.Length > 1 ? words[1] : string.Empty;
+        var kind = ReadKind(ref rest);
+
+        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
+        var mine = (await plans.FindManyAsync(profile.PlanIds, cancellationToken).ConfigureAwait(false)).Where(p => p.OwnerId == activity.From.Id).ToList();
+        var plan = mine.Count == 1 && rest.Length == 0 ? mine[0] : PlanLookup.Find(mine, rest);
+        if (plan is null)
+        {
+            var reply = mine.Count == 0
+                ? Texts.Format(language, "Share_NotOwner", CommandParser.Word(language, Verbs.ListPlans))
+                : Texts.Format(language, "Share_WhichPlan", string.Join(", ", mine.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {p.Title}"))));
+            await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var actor = ActorOf(activity);
+        var conversationId = activity.Conversation.Id;
+        var shared = await plans.UpdateAsync(plan.Id, p => (p with { Review = p.Review with { SharedTo = p.Review.SharedTo.RemoveAll(s => s.ConversationId == conversationId && s.Kind == kind).Add(new SharedConversation(conversationId, null, kind, language.Code(), actor, time.GetUtcNow())) } }).Touched(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (shared is null)
+        {
+            return;
+        }
+
+        var card = ReviewCards.Shared(language, shared, kind, ReviewRole.Member, null, null, EditLink());
+        var posted = await turnContext.SendActivityAsync(ReplyRenderer.CardActivity(card), cancellationToken).ConfigureAwait(false);
+        await plans.UpdateAsync(plan.Id, p => p with { Review = p.Review with { SharedTo = [.. p.Review.SharedTo.Select(s => s.ConversationId == conversationId && s.Kind == kind ? s with { ActivityId = posted?.Id } : s)] } }, cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Texts.Format(language, "Share_Posted", plan.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
+        LogShared(logger, plan.Id, activity.Conversation.ConversationType);
+    }
+
+    /// <summary>Answers an adaptiveCard/action invoke from a shared card.</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(invoke);
+        var activity = turnContext.Activity;
+        var language = Languages.FromLocale(activity.Locale);
+        var verb = invoke.Action?.Verb ?? string.Empty;
+        var data = invoke.Action?.Data as JObject ?? (invoke.Action?.Data is null ? new JObject() : JObject.FromObject(invoke.Action.Data));
+        var planId = (string?)data[ReviewFields.Plan];
+        if (!actions.Knows(verb) || string.IsNullOrEmpty(planId))
+        {
+            return Message(Texts.Get(language, "Error_UnknownAction"));
+        }
+
+        var kind = Enum.TryParse<SharedCardKind>((string?)data[ReviewFields.Kind], out var parsed) ? parsed : SharedCardKind.Plan;
+        var actor = ActorOf(activity);
+        var fields = data.Properties().Where(p => p.Value is JValue { Value: not null }).ToImmutableDictionary(p => p.Name, p => Convert.ToString(((JValue)p.Value).Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal);
+        var command = new ReviewCommand(verb, actor, activity.Conversation.Id, fields, time.GetUtcNow());
+
+        ReviewResult? result = null;
+        var plan = await plans.UpdateAsync(planId, p => (result = actions.Execute(p, command)).Plan, cancellationToken).ConfigureAwait(false);
+        if (plan is null || result is null)
+        {
+            return Message(Texts.Get(language, "Review_PlanGone"));
+        }
+
+        LogAction(logger, verb, result.Changed, result.Refused);
+        var role = ReviewActions.RoleOf(plan, actor, activity.Conversation.Id);
+        if (result.Changed)
+        {
+            await UpdatePostedCardsAsync(turnContext, plan, cancellationToken).ConfigureAwait(false);
+            if (verb is ReviewVerbs.Approve or ReviewVerbs.Decline && result.Notice is { } decided)
+            {
+                // The proposer is told in the conversation where the proposal was made.
+                await turnContext.SendActivityAsync(Texts.Format(language, decided.Key, decided.Args), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink());
+        return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = JObject.Parse(CardJson.Serialize(card)) };
+    }
+
+    private async Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken)
+    {
+        foreach (var shared in plan.Review.SharedTo.Where(s => s.ConversationId == turnContext.Activity.Conversation.Id && s.ActivityId is not null))
+        {
+            var language = Languages.FromLocale(shared.Language);
+            var baseCard = ReviewCards.Shared(language, plan, shared.Kind, ReviewRole.Member, null, null, EditLink());
+            var update = (Activity)ReplyRenderer.CardActivity(baseCard);
+            update.Id = shared.ActivityId;
+            update.Conversation = turnContext.Activity.Conversation;
+            try
+            {
+                await turnContext.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The invoke still answers with the fresh card when the in-place update fails.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogUpdateFailed(logger, exception, plan.Id);
+            }
+        }
+    }
+
+    private string? EditLink() =>
+        string.IsNullOrWhiteSpace(authentication.Value.MicrosoftAppId) ? null : "https://teams.microsoft.com/l/chat/0/0?users=28:" + authentication.Value.MicrosoftAppId;
+
+    private static SharedCardKind ReadKind(ref string rest)
+    {
+        var words = rest.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return SharedCardKind.Plan;
+        }
+
+        foreach (var kind in new[] { SharedCardKind.Partners, SharedCardKind.Alliances, SharedCardKind.CodeOfConduct })
+        {
+            if (Languages.All.Any(l => Texts.Alternatives(l, "Share_Kind_" + kind).Contains(words[0], StringComparer.OrdinalIgnoreCase)))
+            {
+                rest = words.Length > 1 ? words[1] : string.Empty;
+                return kind;
+            }
+        }
+
+        return SharedCardKind.Plan;
+    }
+
+    private static Actor ActorOf(Activity activity) => new(activity.From.Id, activity.From.AadObjectId, activity.From.Name ?? string.Empty);
+
+    private static AdaptiveCardInvokeResponse Message(string text) => new() { StatusCode = 200, Type = InvokeMessageType, Value = text };
+
+    [LoggerMessage(EventId = 4001, EventName = "PlanShared", Level = LogLevel.Information, Message = "Plan {PlanId} shared into a {ConversationType} conversation.")]
+    private static partial void LogShared(ILogger logger, string planId, string? conversationType);
+
+    [LoggerMessage(EventId = 4002, EventName = "ReviewAction", Level = LogLevel.Information, Message = "Review action {Verb}: changed {Changed}, refused {Refused}.")]
+    private static partial void LogAction(ILogger logger, string verb, bool changed, bool refused);
+
+    [LoggerMessage(EventId = 4003, EventName = "SharedCardUpdateFailed", Level = LogLevel.Warning, Message = "The posted card of plan {PlanId} could not be updated in place.")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, string planId);
+}
