@@ -602,10 +602,32 @@ export class Harness {
   /** Screenshot of one card element (scrolled into view) into artifacts/e2e/<name>.png. */
   async screenshotCard(name, card) {
     const file = path.join(artifactsDir, `${slug(name)}.png`);
+    await this.page.mouse.move(0, 0); // no hover highlight on a button
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: file, animations: 'disabled' });
     this.shots.push(file);
     return file;
+  }
+
+  /**
+   * Screenshot of one card drawn `width` CSS pixels wide, the way a phone shows it. The emulator's
+   * page does not reflow below about 1000 px (a 400 px viewport just cuts it off), so the card
+   * element itself is narrowed for the shot and restored afterwards.
+   */
+  async screenshotCardAtWidth(name, card, width) {
+    const previous = await card.evaluate((el, w) => {
+      const before = el.getAttribute('style');
+      el.style.width = `${w}px`;
+      el.style.maxWidth = `${w}px`;
+      el.style.minWidth = `${w}px`;
+      el.style.boxSizing = 'border-box';
+      return before;
+    }, width);
+    try {
+      return await this.screenshotCard(name, card);
+    } finally {
+      await card.evaluate((el, before) => (before === null ? el.removeAttribute('style') : el.setAttribute('style', before)), previous);
+    }
   }
 
   // ----- the page itself

@@ -65,11 +65,13 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     assert.match(message.text, /Question 2 of 6/);
     await h.screenshotCard('q2-partners-empty', card);
 
-    // The same card at a phone-like width.
+    // The same card at phone-like widths: the page in a 400 px viewport (the emulator does not
+    // reflow, it cuts off), and the card itself drawn 400 and 320 px wide.
     await h.page.setViewportSize({ width: 400, height: 1000 });
-    await h.screenshotCard('q2-partners-narrow-400px', card);
-    await h.screenshot('page-narrow-400px');
+    await h.screenshot('page-viewport-400px');
     await h.page.setViewportSize({ width: 1280, height: 1000 });
+    await h.screenshotCardAtWidth('q2-partners-card-400px', card, 400);
+    await h.screenshotCardAtWidth('q2-partners-card-320px', card, 320);
 
     // Q2: two partners through the card form, one outside (an association), one at home.
     await h.fill(card, "Partner's name", CLUB);
@@ -132,6 +134,7 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     assert.match(message.text, /Alliances \(1\)/);
     assert.match(message.text, new RegExp(`${ALLIANCE} \\(${CLUB}, ${CULTURE}\\)`));
     await h.screenshotCard('q6-alliances-added', card);
+    await h.screenshotCardAtWidth('q6-alliances-added-card-320px', card, 320);
 
     // Done: one text and four summary cards.
     after = await h.click(card, 'Next');
@@ -162,6 +165,7 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     await h.screenshotCard('summary-2-partners', h.card(partners));
     await h.screenshotCard('summary-3-alliances-activities', h.card(alliances));
     await h.screenshotCard('summary-4-code-of-conduct', h.card(code));
+    await h.screenshotCardAtWidth('summary-1-overview-card-320px', h.card(overview), 320);
     await h.screenshot('page-after-summary');
   });
 
