@@ -77,7 +77,7 @@ function walkElement(json, path, errors) {
 function walkAction(json, path, errors) {
   const instance = registered(AC.GlobalRegistry.actions, json.type, path, errors, 'action');
   if (!instance) return;
-  checkProperties(json, instance, path, errors, new Set(['fallback']));
+  checkProperties(json, instance, path, errors, new Set(['fallback', ...(json.type === 'Action.ShowCard' ? ['card'] : [])]));
   if (json.card) walkCard(json.card, `${path}.card`, errors);
 }
 

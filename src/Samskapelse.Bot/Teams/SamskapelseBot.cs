@@ -53,11 +53,16 @@ public sealed class SamskapelseBot(
         await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handled here rather than in TeamsActivityHandler's dispatch, which looks every added member
+    /// up through the connector: a network call per member that the welcome does not need.
+    /// </summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id) || turnContext.Activity.Conversation?.ConversationType == "personal")
+        var activity = turnContext.Activity;
+        var added = activity.MembersAdded ?? [];
+        if (added.Any(m => m.Id == activity.Recipient?.Id) || (added.Count > 0 && activity.Conversation?.ConversationType == "personal"))
         {
             await WelcomeOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }

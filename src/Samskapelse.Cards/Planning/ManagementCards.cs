@@ -66,7 +66,7 @@ public static class ManagementCards
             var marker = plan.Id == activePlanId ? " · " + language.T("Plans_Open") : string.Empty;
             var rename = new AdaptiveCard
             {
-                Body = [new TextInput(language.T("Plans_NewTitleLabel")) { Id = CardData.Title, Value = plan.Title, MaxLength = PlanLimits.TitleLength, IsRequired = true, ErrorMessage = language.T("Setup_TitleRequired") }],
+                Body = [new TextInput(language.T("Plans_NewTitleLabel")) { Id = CardData.NewTitle(plan.Id), Value = plan.Title, MaxLength = PlanLimits.TitleLength, IsRequired = true, ErrorMessage = language.T("Setup_TitleRequired") }],
                 Actions = [Submit(language.T("Action_Save"), Verbs.RenamePlan, card, plan.Id)],
             };
             body.Add(new Container(

@@ -13,6 +13,7 @@ public static class PlanLimits
     public const int Partners = 40;
     public const int RelatedActivities = 15;
     public const int Alliances = 15;
+    public const int PartnersPerAlliance = 10;
     public const int Principles = 15;
     public const int PlansPerUser = 25;
 }

@@ -76,6 +76,9 @@ public static class CardData
 
     public static string Mobilisation(string partnerId) => "mobilise_" + partnerId;
 
+    /// <summary>Each plan on the plan list has its own title input: input ids must be unique on a card.</summary>
+    public static string NewTitle(string planId) => "title_" + planId;
+
     public static string PrincipleText(string principleId) => "principle_" + principleId;
 
     public static string PrincipleRemove(string principleId) => "remove_" + principleId;

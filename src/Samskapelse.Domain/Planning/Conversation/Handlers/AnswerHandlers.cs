@@ -66,6 +66,11 @@ internal static class AnswerRules
 
         var known = plan.Partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var members = partnerIds.Where(known.Contains).Distinct(StringComparer.Ordinal).ToImmutableList();
+        if (members.Count > PlanLimits.PartnersPerAlliance)
+        {
+            return new TextReply("Error_TooManyAlliancePartners", PlanLimits.PartnersPerAlliance);
+        }
+
         var id = Answers.NewId("l", plan.Alliances.Select(a => a.Id));
         var purposeText = string.IsNullOrWhiteSpace(purpose) ? null : Answers.Clean(purpose);
         plan = plan with { Alliances = plan.Alliances.Add(new Alliance(id, Answers.Clean(name), members, purposeText)), SkippedQuestions = plan.SkippedQuestions.Remove(6) };

@@ -113,7 +113,8 @@ internal sealed class SkipHandler : IPlanningHandler
         }
 
         var updated = await turn.ChangeActivePlanAsync(p => p with { SkippedQuestions = p.SkippedQuestions.Add(step.Number()) }, cancellationToken).ConfigureAwait(false) ?? plan;
-        await Progress.AdvanceAsync(turn, updated, cancellationToken, new TextReply("Question_Skipped", step.Number())).ConfigureAwait(false);
+        turn.Say("Question_Skipped", step.Number());
+        await Progress.AdvanceAsync(turn, updated, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -184,7 +184,7 @@ internal sealed class RenamePlanHandler : IPlanningHandler
         var typed = intent.Field(CardData.Text) ?? string.Empty;
         var parts = typed.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var reference = parts.Length > 0 ? parts[0] : null;
-        var title = intent.PlanId is not null ? intent.Field(CardData.Title) : parts.Length > 1 ? parts[1] : null;
+        var title = intent.PlanId is not null ? intent.Field(CardData.NewTitle(intent.PlanId)) : parts.Length > 1 ? parts[1] : null;
 
         var plan = await PlanReference.ResolveAsync(turn, intent, reference, cancellationToken).ConfigureAwait(false);
         if (plan is null)

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Samskapelse.Tests.Http;
+
+/// <summary>A bad configuration stops the bot at start with a message naming the key.</summary>
+public sealed class ConfigurationValidationTests
+{
+    private static Exception? Start(string environment, params (string Key, string Value)[] settings)
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Storage:Provider", "Memory");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        return Record.Exception(() => factory.CreateClient().Dispose());
+    }
+
+    private static void AssertRefused(Exception? error, string expectedKey)
+    {
+        var validation = Assert.IsType<OptionsValidationException>(error?.GetBaseException() ?? error, exactMatch: false);
+        Assert.Contains(expectedKey, string.Join(" ", validation.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoAppIdInProduction_IsRefused() =>
+        AssertRefused(Start("Production", ("MicrosoftAppId", string.Empty)), "MicrosoftAppId is empty");
+
+    [Fact]
+    public void NoAppIdInProduction_IsAllowedOnlyWhenExplicitlyAllowed() =>
+        Assert.Null(Start("Production", ("MicrosoftAppId", string.Empty), ("DangerouslyAllowUnauthenticatedRequests", "true")));
+
+    [Fact]
+    public void NoAppIdInDevelopment_RunsLocally() => Assert.Null(Start("Development", ("MicrosoftAppId", string.Empty)));
+
+    [Theory]
+    [InlineData("MicrosoftAppType", "Anonymous", "MicrosoftAppType 'Anonymous'")]
+    [InlineData("MicrosoftAppId", "not-a-guid", "MicrosoftAppId must be")]
+    [InlineData("MicrosoftAppTenantId", "contoso", "MicrosoftAppTenantId must be")]
+    public void WrongValues_AreNamed(string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "11111111-1111-1111-1111-111111111111",
+            ["MicrosoftAppPassword"] = "secret",
+            ["MicrosoftAppTenantId"] = "22222222-2222-2222-2222-222222222222",
+            [key] = value,
+        };
+        AssertRefused(Start("Production", [.. settings.Select(s => (s.Key, s.Value))]), expected);
+    }
+
+    [Fact]
+    public void ManagedIdentityWithAPassword_IsRefused() =>
+        AssertRefused(
+            Start("Production", ("MicrosoftAppType", "UserAssignedMSI"), ("MicrosoftAppId", "11111111-1111-1111-1111-111111111111"), ("MicrosoftAppTenantId", "22222222-2222-2222-2222-222222222222"), ("MicrosoftAppPassword", "oops")),
+            "MicrosoftAppPassword must be empty");
+
+    [Fact]
+    public void SingleTenantWithoutTenant_IsRefused() =>
+        AssertRefused(
+            Start("Production", ("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppId", "11111111-1111-1111-1111-111111111111"), ("MicrosoftAppPassword", "secret")),
+            "MicrosoftAppTenantId is required");
+
+    [Fact]
+    public void UnknownStorageProvider_IsRefused() =>
+        AssertRefused(Start("Development", ("Storage:Provider", "Cassandra")), "Storage:Provider must be Sqlite or Memory");
+}

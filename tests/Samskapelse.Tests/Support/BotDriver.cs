@@ -1,0 +1,153 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Storage;
+using Samskapelse.Bot.Teams;
+using Samskapelse.Planning.Conversation;
+
+namespace Samskapelse.Tests.Support;
+
+/// <summary>
+/// Drives the real bot through Bot Builder's TestAdapter, as one user in one conversation, and
+/// collects what the bot sends back. A new driver over the same storage is a restarted bot.
+/// </summary>
+public sealed class BotDriver
+{
+    private readonly TestAdapter adapter;
+    private readonly SamskapelseBot bot;
+
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null)
+    {
+        Storage = storage;
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = "https://test.invalid/",
+            User = new ChannelAccount(userId, userName),
+            Bot = new ChannelAccount("bot-id", "Samskapelse"),
+            Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: conversationId),
+        };
+        adapter = new TestAdapter(reference) { Locale = locale };
+        Plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
+        bot = new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, Plans, Time);
+    }
+
+    public IStorage Storage { get; }
+
+    public PlanStore Plans { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string Locale
+    {
+        get => adapter.Locale;
+        set => adapter.Locale = value;
+    }
+
+    /// <summary>The newest card the bot sent that asks for input (has a card number in its submit data).</summary>
+    public JObject? LastInputCard { get; private set; }
+
+    public Task<Replies> SayAsync(string text) => SendAsync(adapter.MakeActivity(text));
+
+    /// <summary>Presses a button on the newest input card, with input values the way Teams merges them into the data.</summary>
+    public Task<Replies> PressAsync(string buttonTitle, params (string Id, string Value)[] inputs)
+    {
+        var card = LastInputCard ?? throw new InvalidOperationException("No input card yet.");
+        return PressOnAsync(card, buttonTitle, inputs);
+    }
+
+    public Task<Replies> PressOnAsync(JObject card, string buttonTitle, params (string Id, string Value)[] inputs)
+    {
+        var action = CardReader.FindSubmit(card, buttonTitle) ?? throw new InvalidOperationException($"No button '{buttonTitle}' on the card. Buttons: {string.Join(", ", CardReader.ButtonTitles(card))}");
+        var value = (JObject)action["data"]!.DeepClone();
+
+        // Teams sends every input's current value with the data: prefilled values count as typed.
+        foreach (var input in CardReader.Inputs(card))
+        {
+            if (input["id"] is JValue id && input["value"] is JValue prefilled)
+            {
+                value[(string)id!] = prefilled;
+            }
+        }
+
+        foreach (var (id, inputValue) in inputs)
+        {
+            value[id] = inputValue;
+        }
+
+        return SubmitAsync(value);
+    }
+
+    public Task<Replies> SubmitAsync(object value)
+    {
+        var activity = adapter.MakeActivity();
+        activity.Value = value;
+        return SendAsync(activity);
+    }
+
+    public Task<Replies> SendAsync(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return ProcessAsync(activity);
+    }
+
+    public async Task<Replies> ConversationUpdateAsync(string type)
+    {
+        var activity = adapter.MakeActivity();
+        activity.Type = type;
+        activity.Text = null;
+        if (type == ActivityTypes.ConversationUpdate)
+        {
+            activity.MembersAdded = [activity.Recipient, activity.From];
+        }
+        else
+        {
+            activity.Action = "add";
+        }
+
+        return await ProcessAsync(activity).ConfigureAwait(false);
+    }
+
+    private async Task<Replies> ProcessAsync(Activity activity)
+    {
+        await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false);
+        var replies = new List<IActivity>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        var result = new Replies(replies);
+        foreach (var card in result.Cards)
+        {
+            if (CardReader.CardNumber(card) is not null)
+            {
+                LastInputCard = card;
+            }
+        }
+
+        return result;
+    }
+}
+
+public sealed class Replies(IReadOnlyList<IActivity> activities)
+{
+    public IReadOnlyList<IActivity> Activities { get; } = activities;
+
+    public IEnumerable<string> Texts => Activities.OfType<IMessageActivity>().Select(a => a.Text).Where(t => !string.IsNullOrEmpty(t));
+
+    public IReadOnlyList<JObject> Cards => Activities.OfType<IMessageActivity>()
+        .SelectMany(a => a.Attachments ?? [])
+        .Where(a => a.ContentType == "application/vnd.microsoft.card.adaptive")
+        .Select(a => (JObject)a.Content)
+        .ToList();
+
+    /// <summary>All the text a person would read: message texts and every text on the cards.</summary>
+    public string AllText => string.Join("\n", Texts.Concat(Cards.Select(CardReader.AllText)));
+}
