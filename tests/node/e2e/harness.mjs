@@ -693,7 +693,15 @@ async function closeAll({ context, playground, bot, tempDir, logDir }) {
   }
 
   if (tempDir) {
-    fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+    // Chromium may still be writing its profile for a moment after close: retry, within a deadline.
+    try {
+      await pollUntil(() => {
+        fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+        return !fs.existsSync(tempDir);
+      }, { timeout: 10_000, interval: 250, what: `removing ${tempDir}` });
+    } catch (e) {
+      errors.push(e);
+    }
   }
 
   if (errors.length) {
