@@ -603,8 +603,24 @@ export class Harness {
   async screenshotCard(name, card) {
     const file = path.join(artifactsDir, `${slug(name)}.png`);
     await this.page.mouse.move(0, 0); // no hover highlight on a button
-    await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: file, animations: 'disabled' });
+    // The chat scrolls inside the page: a card taller than the chat pane would be cut off, so the
+    // viewport grows for the shot and is restored afterwards.
+    const viewport = this.page.viewportSize();
+    const box = await card.boundingBox();
+    const needed = box ? Math.ceil(box.height) + 400 : 0;
+    if (viewport && needed > viewport.height) {
+      await this.page.setViewportSize({ width: viewport.width, height: needed });
+    }
+
+    try {
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: file, animations: 'disabled' });
+    } finally {
+      if (viewport && needed > viewport.height) {
+        await this.page.setViewportSize(viewport);
+      }
+    }
+
     this.shots.push(file);
     return file;
   }

@@ -31,6 +31,7 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
   /** @type {import('./harness.mjs').Harness} */
   let h;
   let welcomesOnFirstLoad = 0;
+  let firstQuestionCard = -1; // the message number of the first question card, pressed again later
 
   before(async () => {
     h = await startHarness({ logName: 'planning', viewport: { width: 1280, height: 1000 } });
@@ -55,6 +56,7 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     let after = await h.sendText(`start ${TITLE}`);
     let message = await h.waitForBotMessage({ heading: Q[1], card: true }, { after });
     let card = h.card(message);
+    firstQuestionCard = message.index;
     assert.match(message.text, new RegExp(`${TITLE} · Question 1 of 6`));
     assert.match(message.text, new RegExp(`Plan '${TITLE}' created`));
     await h.screenshotCard('q1-goal', card);
@@ -169,6 +171,21 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     await h.screenshot('page-after-summary');
   });
 
+  test('a button on an earlier card changes nothing and says so', async () => {
+    assert.ok(firstQuestionCard >= 0, 'the plan test showed question 1');
+    const card = h.card(firstQuestionCard);
+    const after = await h.click(card, 'Skip');
+    const stale = await h.waitForBotMessage({ card: false, text: 'That card is from an earlier step' }, { after });
+    const hint = await h.waitForBotMessage({ card: false, text: `'${TITLE}' is complete.` }, { after: stale.index + 1 });
+    assert.ok(hint.index > stale.index);
+    await h.screenshot('page-stale-card');
+    // The plan is unchanged: the summary still has the answer to question 1.
+    const summaryAfter = await h.sendText('summary');
+    const overview = await h.waitForBotMessage({ card: true, heading: TITLE }, { after: summaryAfter });
+    assert.match(overview.text, /A safe meeting place in the town centre/);
+    assert.doesNotMatch(overview.text, /Skipped/);
+  });
+
   test('reloading the page does not send a second welcome card', async () => {
     // The emulator re-sends installationUpdate and conversationUpdate on every load (quirk 6);
     // load() waits until the bot has answered both.
@@ -191,7 +208,15 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     after = await h.sendText('hjelp');
     const help = await h.waitForBotMessage({ card: true }, { after });
     await h.screenshotCard('help-nb', h.card(help));
-    assert.ok(!help.headings.includes('What I can do'), `help is still English: ${help.headings}`);
+    assert.ok(help.headings.includes('Dette kan jeg'), `help is not Norwegian: ${help.headings}`);
+
+    // A question card in Norwegian (the longer words are where text wraps or is cut).
+    after = await h.sendText('endre 2');
+    const question = await h.waitForBotMessage({ card: true, heading: 'Hvem kan hjelpe oss ute og hjemme?' }, { after });
+    assert.ok(question.text.includes(CLUB) && question.text.includes(CULTURE), 'the Norwegian card lists the partners');
+    assert.deepEqual((await h.buttonTitles(h.card(question))).slice(-4), ['Neste', 'Tilbake', 'Hopp over', 'Pause']);
+    await h.screenshotCard('q2-partners-nb', h.card(question));
+    await h.screenshotCardAtWidth('q2-partners-nb-card-320px', h.card(question), 320);
     await h.screenshot('page-language-nb');
   });
 });
