@@ -224,4 +224,48 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     await h.screenshotCardAtWidth('q2-partners-nb-card-320px', h.card(question), 320);
     await h.screenshot('page-language-nb');
   });
+  test('a second plan through the setup card: title, arena, variant and phase', async () => {
+    let after = await h.sendText('språk en');
+    await h.waitForBotMessage({ card: false, text: 'I will speak English from now on.' }, { after });
+
+    after = await h.sendText('start');
+    let message = await h.waitForBotMessage({ heading: 'Start a new plan', card: true }, { after });
+    let card = h.card(message);
+    await h.screenshotCard('setup-empty', card);
+    await h.fill(card, 'Title of the initiative', 'Safe school routes for all children in the northern district');
+    await h.choose(card, 'Arena of the co-creation wheel', 'Co-create development projects with local enthusiasts');
+    await h.choose(card, 'Variant of co-creation', 'Citizens drawn into problems and solutions (co-created problem solving)');
+    await h.choose(card, 'Phase', 'Design');
+    await h.screenshotCard('setup-filled', card);
+    await h.screenshotCardAtWidth('setup-filled-card-320px', card, 320);
+    after = await h.click(card, 'Start planning');
+    message = await h.waitForBotMessage({ heading: Q[1], card: true }, { after });
+    assert.match(message.text, /Safe school routes for all children in the northern district · Question 1 of 6/);
+
+    // The overview shows what the setup card chose.
+    after = await h.sendText('summary');
+    const overview = await h.waitForBotMessage({ card: true, heading: 'Safe school routes for all children in the northern district' }, { after });
+    assert.match(overview.text, /Co-create development projects with local enthusiasts/);
+    assert.match(overview.text, /Citizens drawn into problems and solutions \(co-created problem solving\)/);
+    assert.match(overview.text, /Design/);
+  });
+
+  test('a double-click on Next shows the next question once', {
+    todo: 'bot bug: the two submits of a double-click run as concurrent turns on the same conversation state; both pass the card check and both ask question 2',
+  }, async () => {
+    let after = await h.sendText('edit 1');
+    const message = await h.waitForBotMessage({ heading: Q[1], card: true }, { after });
+    const card = h.card(message);
+    await h.fill(card, 'Your answer', 'Every child walks or cycles to school safely.');
+    after = await h.mark();
+    await card.getByRole('button', { name: 'Next', exact: true }).dblclick();
+    await h.waitForBotMessage({ heading: Q[2], card: true }, { after });
+    // A marker: once its reply is drawn, both submits have been answered (replies are in order).
+    const help = await h.sendText('help');
+    await h.waitForBotMessage({ heading: 'What I can do', card: true }, { after: help });
+    const replies = (await h.messages()).filter((m) => m.index >= after && m.index < help && m.fromBot);
+    await h.screenshot('page-double-click');
+    const questions = replies.filter((m) => m.headings.includes(Q[2]));
+    assert.equal(questions.length, 1, `a double-click on Next drew ${questions.length} question 2 cards; the replies: ${JSON.stringify(replies.map((m) => m.headings[0] ?? m.text.slice(0, 60)))}`);
+  });
 });
