@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Localization;
@@ -24,7 +25,12 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             try
             {
                 await turnContext.SendActivityAsync(Texts.Get(language, "Error_Generic")).ConfigureAwait(false);
-                await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError").ConfigureAwait(false);
+                // Exception details only to the Bot Framework Emulator on a developer's machine, never to a channel.
+                if (turnContext.Activity.ChannelId == Channels.Emulator)
+                {
+                    await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError").ConfigureAwait(false);
+                }
+
                 await state.ConversationState.DeleteAsync(turnContext).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The error handler must never throw: the original failure is already logged.

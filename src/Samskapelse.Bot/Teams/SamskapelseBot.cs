@@ -33,6 +33,14 @@ public sealed class SamskapelseBot(
         // In channels and group chats Teams delivers "<at>Samskapelse</at> text"; read only the text.
         activity.RemoveRecipientMention();
 
+        // Planning is personal: in a channel or group chat the conversation state would be shared by everyone.
+        if (activity.Conversation?.ConversationType is "channel" or "groupChat")
+        {
+            turn.Say("Group_PlanInPersonalChat");
+            await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         switch (IntentReader.Read(activity))
         {
             case MessageInput.Typed typed:

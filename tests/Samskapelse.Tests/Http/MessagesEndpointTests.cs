@@ -100,4 +100,16 @@ public sealed class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEmpty(await PostAsync(Message("http-alive", "hjelp")));
     }
+
+    [Fact]
+    public async Task MentionInAGroupChat_PointsToThePersonalChat_AndStartsNoSharedPlan()
+    {
+        var activity = Message("http-group", "<at>Samskapelse</at> start Felles plan");
+        activity["conversation"]!["conversationType"] = "groupChat";
+        activity["entities"] = new JArray(new JObject { ["type"] = "mention", ["text"] = "<at>Samskapelse</at>", ["mentioned"] = new JObject { ["id"] = "28:bot", ["name"] = "Samskapelse" } });
+
+        var replies = await PostAsync(activity);
+
+        Assert.Equal(Texts.Get(Language.Nb, "Group_PlanInPersonalChat"), (string?)Assert.Single(replies)["text"]);
+    }
 }

@@ -106,20 +106,14 @@ internal static class AnswerRules
 }
 
 /// <summary>The "Next" button of a question card: takes what the card holds, then moves on.</summary>
-internal sealed class SubmitAnswerHandler : IPlanningHandler
+internal sealed class SubmitAnswerHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.SubmitAnswer;
+    public override string Verb => Verbs.SubmitAnswer;
 
-    public bool NeedsCurrentCard => true;
+    public override bool NeedsCurrentCard => true;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         var step = turn.Session.Step;
         TextReply? problem = null;
         Plan? updated = plan;

@@ -3,20 +3,16 @@ using Samskapelse.Localization;
 
 namespace Samskapelse.Planning.Conversation.Handlers;
 
-internal sealed class EditCodeOfConductHandler : IPlanningHandler
+internal sealed class EditCodeOfConductHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.EditCodeOfConduct;
+    public override string Verb => Verbs.EditCodeOfConduct;
 
-    public bool NeedsCurrentCard => false;
+    public override bool NeedsCurrentCard => false;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override bool FollowsCardPlan => true;
+
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken, intent).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         if (plan.CodeOfConduct.IsEmpty)
         {
             plan = await turn.ChangeActivePlanAsync(p => p with { CodeOfConduct = CodeOfConductDrafter.Draft(p) }, cancellationToken).ConfigureAwait(false) ?? plan;
@@ -30,20 +26,14 @@ internal sealed class EditCodeOfConductHandler : IPlanningHandler
 /// Saves the code of conduct editor: each principle's text (a drafted principle that is reworded
 /// becomes the owner's own text), the ticked removals, and one new principle.
 /// </summary>
-internal sealed class SaveCodeOfConductHandler : IPlanningHandler
+internal sealed class SaveCodeOfConductHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.SaveCodeOfConduct;
+    public override string Verb => Verbs.SaveCodeOfConduct;
 
-    public bool NeedsCurrentCard => true;
+    public override bool NeedsCurrentCard => true;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         TextReply? problem = null;
         var language = turn.Language;
         var updated = await turn.ChangeActivePlanAsync(p => Apply(p, intent, language, out problem), cancellationToken).ConfigureAwait(false) ?? plan;

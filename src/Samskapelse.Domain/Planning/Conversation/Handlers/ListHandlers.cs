@@ -115,22 +115,16 @@ internal static class ListForms
     }
 }
 
-internal abstract class ListItemHandler : IPlanningHandler
+internal abstract class ListItemHandler : ActivePlanHandler
 {
-    public abstract string Verb { get; }
+    public abstract override string Verb { get; }
 
-    public bool NeedsCurrentCard => true;
+    public override bool NeedsCurrentCard => true;
 
     protected abstract PlanStep Step { get; }
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         turn.Session = turn.Session with { Step = Step };
         var updated = await ApplyAsync(turn, plan, intent, cancellationToken).ConfigureAwait(false);
         if (!turn.Replies.OfType<QuestionReply>().Any())

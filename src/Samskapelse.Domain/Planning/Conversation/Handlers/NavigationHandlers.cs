@@ -33,20 +33,41 @@ internal static class Guard
     }
 }
 
-internal sealed class NextHandler : IPlanningHandler
+/// <summary>
+/// A verb that works on the open plan. Without one the user is told how to start or open a plan;
+/// a button on a card of another plan first makes that plan the open one.
+/// </summary>
+internal abstract class ActivePlanHandler : IPlanningHandler
 {
-    public string Verb => Verbs.Next;
+    public abstract string Verb { get; }
 
-    public bool NeedsCurrentCard => true;
+    public abstract bool NeedsCurrentCard { get; }
+
+    /// <summary>True for verbs on summary cards, which may belong to another plan than the open one.</summary>
+    protected virtual bool FollowsCardPlan => false;
 
     public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(intent);
+        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken, FollowsCardPlan ? intent : null).ConfigureAwait(false);
+        if (plan is not null)
         {
-            return;
+            await HandleAsync(turn, plan, intent, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    protected abstract Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken);
+}
+
+internal sealed class NextHandler : ActivePlanHandler
+{
+    public override string Verb => Verbs.Next;
+
+    public override bool NeedsCurrentCard => true;
+
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
+    {
         var step = turn.Session.Step;
         var isList = step is PlanStep.Partners or PlanStep.RelatedActivities or PlanStep.Alliances;
         if (!isList && !Progress.IsAnswered(plan, step))
@@ -59,20 +80,14 @@ internal sealed class NextHandler : IPlanningHandler
     }
 }
 
-internal sealed class BackHandler : IPlanningHandler
+internal sealed class BackHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.Back;
+    public override string Verb => Verbs.Back;
 
-    public bool NeedsCurrentCard => true;
+    public override bool NeedsCurrentCard => true;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         var previous = turn.Session.Step.Previous();
         if (previous == PlanStep.Mobilisation && plan.Partners.IsEmpty)
         {
@@ -82,28 +97,24 @@ internal sealed class BackHandler : IPlanningHandler
         if (previous is null)
         {
             turn.AskQuestion(plan, new TextReply("Error_AtFirstStep"));
-            return;
+            return Task.CompletedTask;
         }
 
         turn.Session = turn.Session with { Step = previous.Value, EditingSingleAnswer = false };
         turn.AskQuestion(plan);
+
+        return Task.CompletedTask;
     }
 }
 
-internal sealed class SkipHandler : IPlanningHandler
+internal sealed class SkipHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.Skip;
+    public override string Verb => Verbs.Skip;
 
-    public bool NeedsCurrentCard => true;
+    public override bool NeedsCurrentCard => true;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         var step = turn.Session.Step;
         if (step == PlanStep.Setup)
         {
@@ -118,74 +129,64 @@ internal sealed class SkipHandler : IPlanningHandler
     }
 }
 
-internal sealed class PauseHandler : IPlanningHandler
+internal sealed class PauseHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.Pause;
+    public override string Verb => Verbs.Pause;
 
-    public bool NeedsCurrentCard => false;
+    public override bool NeedsCurrentCard => false;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         // Raising the card number retires the open question card: a later press on it is answered as stale.
         turn.NextCard();
         turn.Session = turn.Session with { Paused = true };
         turn.Say("Paused", plan.Title, CommandParser.Word(turn.Language, Verbs.Continue));
+
+        return Task.CompletedTask;
     }
 }
 
-internal sealed class ContinueHandler : IPlanningHandler
+internal sealed class ContinueHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.Continue;
+    public override string Verb => Verbs.Continue;
 
-    public bool NeedsCurrentCard => false;
+    public override bool NeedsCurrentCard => false;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         turn.Session = turn.Session with { Paused = false };
         if (plan.IsComplete && !turn.Session.EditingSingleAnswer)
         {
             turn.Show(new SummaryReply(plan));
-            return;
+            return Task.CompletedTask;
         }
 
         turn.AskQuestion(plan, new TextReply("Plan_Resumed", plan.Title));
+
+        return Task.CompletedTask;
     }
 }
 
-internal sealed class EditAnswerHandler : IPlanningHandler
+internal sealed class EditAnswerHandler : ActivePlanHandler
 {
-    public string Verb => Verbs.EditAnswer;
+    public override string Verb => Verbs.EditAnswer;
 
-    public bool NeedsCurrentCard => false;
+    public override bool NeedsCurrentCard => false;
 
-    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    protected override bool FollowsCardPlan => true;
+
+    protected override Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
     {
-        var plan = await Guard.ActivePlanOrHintAsync(turn, cancellationToken, intent).ConfigureAwait(false);
-        if (plan is null)
-        {
-            return;
-        }
-
         var reference = intent.Field(CardData.Step) ?? intent.Field(CardData.Text);
         if (!Answers.TryNumber(reference, out var number) || !PlanSteps.TryFromNumber(number, out var step))
         {
             turn.Say("Edit_Usage", CommandParser.Word(turn.Language, Verbs.EditAnswer));
-            return;
+            return Task.CompletedTask;
         }
 
         turn.Session = turn.Session with { Step = step, EditingSingleAnswer = plan.IsComplete, Paused = false };
         turn.AskQuestion(plan);
+
+        return Task.CompletedTask;
     }
 }
