@@ -17,7 +17,12 @@ internal static class CardParts
     public static TextBlock Plain(string text) => new(text);
 
     public static TextBlock? Notice(Language language, TextReply? notice) =>
-        notice is null ? null : new TextBlock(Texts.Format(language, notice.Key, notice.Args)) { Color = "Attention", Weight = "Bolder" };
+        notice is null ? null : new TextBlock(Texts.Format(language, notice.Key, notice.Args))
+        {
+            // Refusals read as warnings; confirmations ("Plan created", "Added 2 partners") must not look like errors.
+            Color = notice.Key.StartsWith("Error_", StringComparison.Ordinal) || notice.Key.EndsWith("Gone", StringComparison.Ordinal) ? "Attention" : "Accent",
+            Weight = "Bolder",
+        };
 
     public static Dictionary<string, string> Data(string verb, int? card = null, string? planId = null)
     {

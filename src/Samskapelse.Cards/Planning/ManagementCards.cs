@@ -71,7 +71,7 @@ public static class ManagementCards
             };
             body.Add(new Container(
             [
-                new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {plan.Title}")) { Weight = "Bolder" },
+                new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{i + 1} · {plan.Title}")) { Weight = "Bolder" },
                 Subtle(status + " · " + language.T("Plans_Updated", plan.UpdatedAt.ToString("d", language.Culture())) + marker),
                 new ActionSet(
                 [

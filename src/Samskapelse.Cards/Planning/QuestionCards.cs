@@ -60,11 +60,12 @@ public static class QuestionCards
         {
             Subtle(language.T("Question_Progress", plan.Title, number, PlanSteps.QuestionCount)),
             Heading(language.T($"Question_{number}_Text")),
-            Subtle(language.T($"Question_{number}_Help")),
+            // Two line breaks: Teams and the emulator join lines that a single break separates.
+            Subtle(language.T($"Question_{number}_Help").Replace("\n", "\n\n", StringComparison.Ordinal)),
             Notice(language, notice),
         };
 
-        var (inputs, primary) = step switch
+        var inputs = step switch
         {
             PlanStep.Goal => TextAnswer(language, plan.Goal),
             PlanStep.Collaboration => TextAnswer(language, plan.Collaboration),
@@ -74,8 +75,8 @@ public static class QuestionCards
             _ => Alliances(language, plan, card),
         };
 
+        // List questions carry their add button under the form; the bar at the bottom is the same on every question.
         var actions = new List<CardAction>();
-        actions.AddRange(primary);
         actions.Add(Submit(language.T("Action_Next"), Verbs.SubmitAnswer, card, plan.Id));
         actions.Add(Submit(language.T("Action_Back"), Verbs.Back, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
@@ -94,8 +95,8 @@ public static class QuestionCards
             Value = value,
         };
 
-    private static (IEnumerable<CardElement?> Inputs, IEnumerable<CardAction> Actions) TextAnswer(Language language, string? current) =>
-        ([
+    private static IEnumerable<CardElement?> TextAnswer(Language language, string? current) =>
+        [
             new TextInput(language.T("Answer_Label"))
             {
                 Id = CardData.Answer,
@@ -105,9 +106,9 @@ public static class QuestionCards
                 Placeholder = language.T("Answer_Placeholder"),
             },
             Subtle(language.T("Answer_TypeHint", PlanLimits.AnswerLength)),
-        ], []);
+        ];
 
-    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Partners(Language language, Plan plan, int card)
+    private static List<CardElement?> Partners(Language language, Plan plan, int card)
     {
         var body = new List<CardElement?>();
         foreach (var side in Enum.GetValues<PartnerSide>())
@@ -123,13 +124,14 @@ public static class QuestionCards
         body.Add(new TextInput(language.T("Partners_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Partners_NamePlaceholder") });
         body.Add(new ChoiceSetInput(language.T("Partners_SideLabel"), EnumChoices<PartnerSide>(language, "Side_")) { Id = CardData.Side, Style = "expanded", Value = nameof(PartnerSide.Outside) });
         body.Add(new ChoiceSetInput(language.T("Partners_KindLabel"), EnumChoices<PartnerKind>(language, "Kind_")) { Id = CardData.Kind, Style = "compact", Placeholder = language.T("Partners_KindGuess") });
+        body.Add(new ActionSet([Submit(language.T("Partners_Add"), Verbs.AddPartner, card, plan.Id)]));
         body.Add(Subtle(language.T("Partners_TypeHint")));
         body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemovePartner, plan.Partners.Select(p => new Choice(p.Name, p.Id))));
 
-        return (body, [Submit(language.T("Partners_Add"), Verbs.AddPartner, card, plan.Id)]);
+        return body;
     }
 
-    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Mobilisation(Language language, Plan plan)
+    private static List<CardElement?> Mobilisation(Language language, Plan plan)
     {
         var body = new List<CardElement?>();
         foreach (var side in Enum.GetValues<PartnerSide>())
@@ -152,23 +154,24 @@ public static class QuestionCards
         }
 
         body.Add(Subtle(language.T("Mobilisation_TypeHint")));
-        return (body, []);
+        return body;
     }
 
-    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Activities(Language language, Plan plan, int card)
+    private static List<CardElement?> Activities(Language language, Plan plan, int card)
     {
         var body = new List<CardElement?>
         {
             Subheading(language.T("Activities_Heading", plan.RelatedActivities.Count)),
             plan.RelatedActivities.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(string.Join("\n", plan.RelatedActivities.Select(a => "- " + a.Description))),
             new TextInput(language.T("Activities_Label")) { Id = CardData.Description, MaxLength = PlanLimits.ItemLength, IsMultiline = true, Placeholder = language.T("Activities_Placeholder") },
+            new ActionSet([Submit(language.T("Activities_Add"), Verbs.AddActivity, card, plan.Id)]),
             Subtle(language.T("List_TypeHint")),
         };
         body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveActivity, plan.RelatedActivities.Select(a => new Choice(a.Description, a.Id))));
-        return (body, [Submit(language.T("Activities_Add"), Verbs.AddActivity, card, plan.Id)]);
+        return body;
     }
 
-    private static (IEnumerable<CardElement?>, IEnumerable<CardAction>) Alliances(Language language, Plan plan, int card)
+    private static List<CardElement?> Alliances(Language language, Plan plan, int card)
     {
         var body = new List<CardElement?>
         {
@@ -184,10 +187,11 @@ public static class QuestionCards
                 Placeholder = language.T("Alliances_PartnersPlaceholder"),
             },
             new TextInput(language.T("Alliances_PurposeLabel")) { Id = CardData.Purpose, MaxLength = PlanLimits.ItemLength, IsMultiline = true, Placeholder = language.T("Alliances_PurposePlaceholder") },
+            new ActionSet([Submit(language.T("Alliances_Add"), Verbs.AddAlliance, card, plan.Id)]),
             Subtle(language.T("Alliances_TypeHint")),
         };
         body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveAlliance, plan.Alliances.Select(a => new Choice(a.Name, a.Id))));
-        return (body, [Submit(language.T("Alliances_Add"), Verbs.AddAlliance, card, plan.Id)]);
+        return body;
     }
 
     internal static string AllianceLine(Language language, Plan plan, Alliance alliance)

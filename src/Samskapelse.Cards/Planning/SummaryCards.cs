@@ -96,7 +96,7 @@ public static class SummaryCards
             }
         }
 
-        return Card(language.T("Summary_PartnersHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", 2), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "2")), Submit(language.T("Action_EditAnswer", 3), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "3"))]);
+        return Card(language.T("Summary_PartnersHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", language.T("Question_2_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "2")), Submit(language.T("Action_EditAnswer", language.T("Question_3_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "3"))]);
     }
 
     public static AdaptiveCard Alliances(Language language, Plan plan)
@@ -132,7 +132,7 @@ public static class SummaryCards
             ? Subtle(language.T("List_Empty"))
             : Plain(string.Join("\n", plan.RelatedActivities.Select(a => "- " + a.Description))));
 
-        return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", 6), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "6")), Submit(language.T("Action_EditAnswer", 5), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "5"))]);
+        return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", language.T("Question_6_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "6")), Submit(language.T("Action_EditAnswer", language.T("Question_5_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "5"))]);
     }
 
     public static AdaptiveCard CodeOfConduct(Language language, Plan plan)

@@ -23,7 +23,7 @@ public sealed class GuidedPlanningTests
         Assert.Contains(T(language, "Question_2_Text"), q2.AllText);
 
         var partners = await bot.SayAsync("Idrettslaget (forening, ute)\nKolleger i helsestasjonen");
-        Assert.Contains(T(language, "List_Added", 2), partners.AllText);
+        Assert.Contains(T(language, "List_Added_Partners", 2), partners.AllText);
         Assert.Contains("Idrettslaget", partners.AllText);
 
         var q3 = await bot.SayAsync(Cmd(language, "Cmd_Next"));
@@ -34,7 +34,7 @@ public sealed class GuidedPlanningTests
 
         await bot.SayAsync("A shared board with the youth, meeting every month");
         var activityAdded = await bot.SayAsync("The youth council in the neighbouring municipality");
-        Assert.Contains(T(language, "List_Added", 1), activityAdded.AllText);
+        Assert.Contains(T(language, "List_Added_RelatedActivities", 1), activityAdded.AllText);
         var q6 = await bot.SayAsync(Cmd(language, "Cmd_Next"));
         Assert.Contains(T(language, "Question_6_Text"), q6.AllText);
 

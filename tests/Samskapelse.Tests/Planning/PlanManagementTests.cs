@@ -60,8 +60,8 @@ public sealed class PlanManagementTests
 
         var list = await bot.SayAsync("plans");
         var listCard = Assert.Single(list.Cards);
-        Assert.Contains("1. First plan", CardReader.AllText(listCard));
-        Assert.Contains("2. Second plan", CardReader.AllText(listCard));
+        Assert.Contains("1 · First plan", CardReader.AllText(listCard));
+        Assert.Contains("2 · Second plan", CardReader.AllText(listCard));
 
         var opened = await bot.SayAsync("open 1");
         Assert.Contains(T(Language.En, "Plan_Opened", "First plan"), opened.AllText);

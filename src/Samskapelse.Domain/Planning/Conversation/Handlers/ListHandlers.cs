@@ -74,7 +74,7 @@ internal static class ListForms
             },
             cancellationToken).ConfigureAwait(false) ?? plan;
 
-        turn.AskQuestion(updated, problem ?? new TextReply("List_Added", added));
+        turn.AskQuestion(updated, problem ?? new TextReply("List_Added_" + step, added));
     }
 
     public static ImmutableList<string> SplitIds(string? value) =>
