@@ -22,6 +22,9 @@ public static class ReplyRenderer
                 case TextReply text:
                     activities.Add(MessageFactory.Text(Texts.Format(language, text.Key, text.Args)));
                     break;
+                case ShareRequest:
+                    // Carried out by the bot before rendering; nothing to show for the request itself.
+                    break;
                 case SummaryReply summary:
                     activities.AddRange(SummaryCards.All(language, summary.Plan).Select(CardActivity));
                     break;
@@ -41,6 +44,7 @@ public static class ReplyRenderer
         SetupReply setup => QuestionCards.Setup(language, setup.CardSequence, setup.Title, setup.Notice),
         QuestionReply question => QuestionCards.Question(language, question.Plan, question.Step, question.CardSequence, question.Notice),
         PlanListReply list => ManagementCards.PlanList(language, list.Plans, list.ActivePlanId, list.CardSequence),
+        SharePickerReply picker => ManagementCards.SharePicker(language, picker.Plans, picker.Chats, picker.CardSequence),
         ConfirmDeleteReply delete => ManagementCards.ConfirmDelete(language, delete.Plan, delete.CardSequence),
         CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No card for this reply."),

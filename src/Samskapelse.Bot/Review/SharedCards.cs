@@ -21,6 +21,7 @@ namespace Samskapelse.Bot.Review;
 /// posted card in place so everyone who does not refresh sees the change too.
 /// </summary>
 public sealed partial class SharedCards(
+    IStorage storage,
     IPlanStore plans,
     ReviewActions actions,
     PlanningStateAccessors state,
@@ -34,6 +35,66 @@ public sealed partial class SharedCards(
     public static bool IsShareCommand(string text) =>
         Languages.All.SelectMany(l => Texts.Alternatives(l, "Cmd_Share"))
             .Any(word => text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The conversation reference of a channel or group chat, kept so a plan can be shared into it later.</summary>
+    public sealed class ChatReference : IStoreItem
+    {
+        public required ConversationReference Reference { get; init; }
+
+        public string? ETag { get; set; }
+    }
+
+    public static string ChatKey(string conversationId) => "chats/" + conversationId;
+
+    /// <summary>In a channel or group chat: keep its reference, and remember it among the sender's team chats.</summary>
+    public async Task RememberChatAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var reference = activity.GetConversationReference();
+        await storage.WriteAsync(new Dictionary<string, object> { [ChatKey(activity.Conversation.Id)] = new ChatReference { Reference = reference, ETag = "*" } }, cancellationToken).ConfigureAwait(false);
+
+        var language = Languages.FromLocale(activity.Locale);
+        var title = activity.Conversation.Name
+            ?? activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>()?.Channel?.Name
+            ?? Texts.Get(language, activity.Conversation.ConversationType == "channel" ? "Chat_Channel" : "Chat_GroupChat");
+        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
+        var chats = profile.TeamChats.RemoveAll(c => c.ConversationId == activity.Conversation.Id).Add(new KnownChat(activity.Conversation.Id, title, time.GetUtcNow()));
+        await state.Profile.SetAsync(turnContext, profile with { TeamChats = chats.Count > 20 ? chats.RemoveAt(0) : chats }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>From the personal chat: posts a plan's card into a team chat the owner picked, as a proactive message.</summary>
+    public async Task<TextReply> ShareIntoAsync(ITurnContext turnContext, ShareRequest request, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(request);
+        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
+        var chat = profile.TeamChats.Find(c => c.ConversationId == request.ConversationId);
+        var stored = await storage.ReadAsync([ChatKey(request.ConversationId)], cancellationToken).ConfigureAwait(false);
+        var reference = stored.TryGetValue(ChatKey(request.ConversationId), out var value) ? Storage.StorageJson.As<ChatReference>(value)?.Reference : null;
+        var plan = await plans.FindAsync(request.PlanId, cancellationToken).ConfigureAwait(false);
+        var chatTitle = chat?.Title ?? request.ConversationId;
+        if (reference is null || plan is null || plan.OwnerId != turnContext.Activity.From.Id)
+        {
+            return new TextReply("Share_Failed", chatTitle);
+        }
+
+        var kind = Enum.TryParse<SharedCardKind>(request.Kind, out var parsed) ? parsed : SharedCardKind.Plan;
+        var actor = ActorOf(turnContext.Activity);
+        try
+        {
+            await turnContext.Adapter.ContinueConversationAsync(authentication.Value.MicrosoftAppId ?? string.Empty, reference, (chatContext, token) => PostAsync(chatContext, plan.Id, kind, language, actor, token), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The bot may have been removed from the chat: the owner is told, nothing is recorded.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogUpdateFailed(logger, exception, plan.Id);
+            return new TextReply("Share_Failed", chatTitle);
+        }
+
+        return new TextReply("Share_PostedElsewhere", plan.Title, chatTitle);
+    }
 
     /// <summary>"share [partners|alliances|code] [plan number or title]", typed in a channel or group chat.</summary>
     public async Task ShareHereAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
@@ -58,9 +119,15 @@ public sealed partial class SharedCards(
             return;
         }
 
-        var actor = ActorOf(activity);
-        var conversationId = activity.Conversation.Id;
-        var shared = await plans.UpdateAsync(plan.Id, p => (p with { Review = p.Review with { SharedTo = p.Review.SharedTo.RemoveAll(s => s.ConversationId == conversationId && s.Kind == kind).Add(new SharedConversation(conversationId, null, kind, language.Code(), actor, time.GetUtcNow())) } }).Touched(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await PostAsync(turnContext, plan.Id, kind, language, ActorOf(activity), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Texts.Format(language, "Share_Posted", plan.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the share on the plan, posts the card, and records the posted card's id for in-place updates.</summary>
+    private async Task PostAsync(ITurnContext turnContext, string planId, SharedCardKind kind, Language language, Actor actor, CancellationToken cancellationToken)
+    {
+        var conversationId = turnContext.Activity.Conversation.Id;
+        var shared = await plans.UpdateAsync(planId, p => (p with { Review = p.Review with { SharedTo = p.Review.SharedTo.RemoveAll(s => s.ConversationId == conversationId && s.Kind == kind).Add(new SharedConversation(conversationId, null, kind, language.Code(), actor, time.GetUtcNow())) } }).Touched(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         if (shared is null)
         {
             return;
@@ -68,9 +135,8 @@ public sealed partial class SharedCards(
 
         var card = ReviewCards.Shared(language, shared, kind, ReviewRole.Member, null, null, EditLink());
         var posted = await turnContext.SendActivityAsync(ReplyRenderer.CardActivity(card), cancellationToken).ConfigureAwait(false);
-        await plans.UpdateAsync(plan.Id, p => p with { Review = p.Review with { SharedTo = [.. p.Review.SharedTo.Select(s => s.ConversationId == conversationId && s.Kind == kind ? s with { ActivityId = posted?.Id } : s)] } }, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(Texts.Format(language, "Share_Posted", plan.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
-        LogShared(logger, plan.Id, activity.Conversation.ConversationType);
+        await plans.UpdateAsync(planId, p => p with { Review = p.Review with { SharedTo = [.. p.Review.SharedTo.Select(s => s.ConversationId == conversationId && s.Kind == kind ? s with { ActivityId = posted?.Id } : s)] } }, cancellationToken).ConfigureAwait(false);
+        LogShared(logger, planId, turnContext.Activity.Conversation.ConversationType);
     }
 
     /// <summary>Answers an adaptiveCard/action invoke from a shared card.</summary>

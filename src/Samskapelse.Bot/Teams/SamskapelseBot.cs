@@ -42,6 +42,7 @@ public sealed class SamskapelseBot(
         // There the bot shares plans for review, and points to the personal chat for the rest.
         if (activity.Conversation?.ConversationType is "channel" or "groupChat")
         {
+            await sharedCards.RememberChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
             var text = activity.Text?.Trim() ?? string.Empty;
             if (SharedCards.IsShareCommand(text))
             {
@@ -108,7 +109,16 @@ public sealed class SamskapelseBot(
         }
 
         turn.Session = turn.Session with { Welcomed = true };
-        turn.Show(new WelcomeReply(await turn.ActivePlanAsync(cancellationToken).ConfigureAwait(false)));
+        if (turnContext.Activity.Conversation?.ConversationType is "channel" or "groupChat")
+        {
+            await sharedCards.RememberChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            turn.Say("Group_Welcome");
+        }
+        else
+        {
+            turn.Show(new WelcomeReply(await turn.ActivePlanAsync(cancellationToken).ConfigureAwait(false)));
+        }
+
         await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
     }
 
@@ -125,6 +135,11 @@ public sealed class SamskapelseBot(
     {
         await state.Session.SetAsync(turnContext, turn.Session, cancellationToken).ConfigureAwait(false);
         await state.Profile.SetAsync(turnContext, turn.Profile, cancellationToken).ConfigureAwait(false);
+        foreach (var request in turn.Replies.OfType<ShareRequest>().ToList())
+        {
+            turn.Show(await sharedCards.ShareIntoAsync(turnContext, request, turn.Language, cancellationToken).ConfigureAwait(false));
+        }
+
         var activities = ReplyRenderer.Render(turn.Replies, turn.Language);
         if (activities.Count > 0)
         {

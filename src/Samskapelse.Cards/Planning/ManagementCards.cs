@@ -86,6 +86,21 @@ public static class ManagementCards
         return Card(language.T("Plans_Heading", plans.Count), body, [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false)]);
     }
 
+    public static AdaptiveCard SharePicker(Language language, IReadOnlyList<Plan> plans, IReadOnlyList<KnownChat> chats, int card)
+    {
+        var kinds = Enum.GetNames<Samskapelse.Review.SharedCardKind>().Select(k => new Choice(language.T("Share_Kind_" + k + "_Label"), k)).ToList();
+        return Card(
+            language.T("Share_PickerHeading"),
+            [
+                Heading(language.T("Share_PickerHeading")),
+                Subtle(language.T("Share_PickerIntro")),
+                new ChoiceSetInput(language.T("Share_PlanLabel"), [.. plans.Select(p => new Choice(p.Title, p.Id))]) { Id = CardData.Plan, Style = "compact", Value = plans[0].Id, IsRequired = true, ErrorMessage = language.T("Share_PickBoth") },
+                new ChoiceSetInput(language.T("Share_ChatLabel"), [.. chats.OrderByDescending(c => c.LastSeen).Select(c => new Choice(c.Title, c.ConversationId))]) { Id = CardData.Chat, Style = "compact", IsRequired = true, ErrorMessage = language.T("Share_PickBoth") },
+                new ChoiceSetInput(language.T("Share_KindLabel"), kinds) { Id = CardData.ShareKind, Style = "expanded", Value = "Plan" },
+            ],
+            [Submit(language.T("Share_Action"), Verbs.ShareSend, card)]);
+    }
+
     public static AdaptiveCard ConfirmDelete(Language language, Plan plan, int card) =>
         Card(
             language.T("Delete_Heading", plan.Title),

@@ -25,6 +25,7 @@ public static class CardCatalogue
                 ("help", new HelpReply()),
                 ("setup", new SetupReply(1, null)),
                 ("setup-notice", new SetupReply(2, new string('x', 10), notice)),
+                ("share-picker", new SharePickerReply([.. Enumerable.Range(0, PlanLimits.PlansPerUser).Select(i => plans[2] with { Id = "p" + i })], [.. Enumerable.Range(0, 20).Select(i => new KnownChat("19:chat-" + i, new string('c', 80), default))], 4)),
                 ("plan-list-full", new PlanListReply([.. Enumerable.Range(0, PlanLimits.PlansPerUser).Select(i => plans[2] with { Id = "p" + i })], "p0", 3)),
             };
             foreach (var plan in plans)

@@ -225,4 +225,31 @@ public sealed class SharedCardReviewTests
         Assert.Equal(12, review.Comments.Count);
         Assert.Equal(Enumerable.Range(1, 12).Select(i => $"29:member-{i}").Order(), review.Signatures.Select(s => s.By.UserId).Order());
     }
+
+    [Fact]
+    public async Task FromThePersonalChat_TheOwnerPicksATeamChatTheBotKnows_AndTheCardIsPostedThere()
+    {
+        var team = await ShareAsync();
+
+        var picker = (await team.Owner.SayAsync("share")).Cards.Single();
+        Assert.Contains(T(Language.En, "Share_PickerHeading"), CardReader.AllText(picker));
+        Assert.Contains(Group, CardReader.Inputs(picker).SelectMany(i => i["choices"] ?? new JArray()).Select(c => (string?)c["value"]));
+
+        var shared = await team.Owner.PressOnAsync(picker, T(Language.En, "Share_Action"), ("chat", Group), ("shareKind", "CodeOfConduct"));
+
+        var posted = shared.Activities.Single(a => a.Conversation.Id == Group);
+        Assert.Contains(T(Language.En, "Review_SignAction"), CardReader.ButtonTitles((JObject)((IMessageActivity)posted).Attachments[0].Content));
+        Assert.Contains(shared.Texts, t => t.StartsWith(T(Language.En, "Share_PostedElsewhere", "Youth house", string.Empty)[..10], StringComparison.Ordinal));
+        var sharedTo = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.SharedTo;
+        Assert.Contains(sharedTo, s => s.ConversationId == Group && s.Kind == SharedCardKind.CodeOfConduct && s.ActivityId == posted.Id);
+    }
+
+    [Fact]
+    public async Task ShareInThePersonalChat_BeforeMeetingTheTeam_ExplainsHow()
+    {
+        var bot = new BotDriver(new MemoryStorage(), "lonely");
+        await bot.SayAsync("start Alone");
+        var replies = await bot.SayAsync("share");
+        Assert.Equal([T(Language.En, "Share_Usage")], replies.Texts);
+    }
 }

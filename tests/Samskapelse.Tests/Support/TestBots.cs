@@ -16,7 +16,7 @@ public static class TestBots
 {
     public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null)
     {
-        var shared = new SharedCards(plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
+        var shared = new SharedCards(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
         return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time);
     }
 

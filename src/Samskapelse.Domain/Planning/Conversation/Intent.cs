@@ -49,6 +49,7 @@ public static class Verbs
     public const string EditCodeOfConduct = "code.edit";
     public const string SaveCodeOfConduct = "code.save";
     public const string Share = "share";
+    public const string ShareSend = "share.send";
     public const string Unknown = "unknown";
 }
 
@@ -74,6 +75,8 @@ public static class CardData
     public const string Description = "description";
     public const string NewPrinciple = "principle_new";
     public const string Language = "language";
+    public const string Chat = "chat";
+    public const string ShareKind = "shareKind";
 
     public static string Mobilisation(string partnerId) => "mobilise_" + partnerId;
 

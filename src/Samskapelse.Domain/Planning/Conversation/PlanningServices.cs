@@ -14,6 +14,6 @@ public static class PlanningHandlers
         new EditAnswerHandler(), new SubmitAnswerHandler(), new TypedAnswerHandler(),
         new AddPartnerHandler(), new AddActivityHandler(), new AddAllianceHandler(),
         new RemovePartnerHandler(), new RemoveActivityHandler(), new RemoveAllianceHandler(),
-        new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new ShareHelpHandler(),
+        new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new SharePickerHandler(), new ShareSendHandler(),
     ];
 }

@@ -37,4 +37,10 @@ public sealed record PlannerProfile
     public Language? PreferredLanguage { get; init; }
 
     public ImmutableList<string> PlanIds { get; init; } = [];
+
+    /// <summary>Channels and group chats where this user has met the bot: where they can share a plan from here.</summary>
+    public ImmutableList<KnownChat> TeamChats { get; init; } = [];
 }
+
+/// <summary>A channel or group chat the bot is in, as one user knows it.</summary>
+public sealed record KnownChat(string ConversationId, string Title, DateTimeOffset LastSeen);

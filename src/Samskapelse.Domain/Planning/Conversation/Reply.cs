@@ -24,4 +24,10 @@ public sealed record PlanListReply(IReadOnlyList<Plan> Plans, string? ActivePlan
 
 public sealed record ConfirmDeleteReply(Plan Plan, int CardSequence) : Reply;
 
+/// <summary>The card to pick a plan, a team chat and what to share there.</summary>
+public sealed record SharePickerReply(IReadOnlyList<Plan> Plans, IReadOnlyList<KnownChat> Chats, int CardSequence) : Reply;
+
+/// <summary>Not shown but carried out by the bot after the turn: post a plan's card into a team chat.</summary>
+public sealed record ShareRequest(string PlanId, string ConversationId, string Kind) : Reply;
+
 public sealed record CodeOfConductEditorReply(Plan Plan, int CardSequence, TextReply? Notice = null) : Reply;

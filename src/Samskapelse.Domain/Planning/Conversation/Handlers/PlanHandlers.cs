@@ -338,16 +338,49 @@ internal sealed class UnknownHandler : IPlanningHandler
     }
 }
 
-/// <summary>Sharing happens where the team is: in personal chat the bot explains how.</summary>
-internal sealed class ShareHelpHandler : IPlanningHandler
+/// <summary>"share" in personal chat: pick a plan and one of the team chats the user has met the bot in.</summary>
+internal sealed class SharePickerHandler : IPlanningHandler
 {
     public string Verb => Verbs.Share;
 
     public bool NeedsCurrentCard => false;
 
-    public Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
     {
-        turn.Say("Share_Usage");
-        return Task.CompletedTask;
+        var plans = await turn.MyPlansAsync(cancellationToken).ConfigureAwait(false);
+        if (plans.Count == 0)
+        {
+            turn.Say("Plans_None", CommandParser.Word(turn.Language, Verbs.StartPlan));
+            return;
+        }
+
+        if (turn.Profile.TeamChats.IsEmpty)
+        {
+            turn.Say("Share_Usage");
+            return;
+        }
+
+        turn.Show(new SharePickerReply(plans, turn.Profile.TeamChats, turn.NextCard()));
+    }
+}
+
+internal sealed class ShareSendHandler : IPlanningHandler
+{
+    public string Verb => Verbs.ShareSend;
+
+    public bool NeedsCurrentCard => true;
+
+    public async Task HandleAsync(PlanningTurn turn, Intent intent, CancellationToken cancellationToken)
+    {
+        var plans = await turn.MyPlansAsync(cancellationToken).ConfigureAwait(false);
+        var plan = plans.FirstOrDefault(p => p.Id == intent.Field(CardData.Plan) || p.Id == intent.PlanId);
+        var chat = turn.Profile.TeamChats.Find(c => c.ConversationId == intent.Field(CardData.Chat));
+        if (plan is null || chat is null)
+        {
+            turn.Say("Share_PickBoth");
+            return;
+        }
+
+        turn.Show(new ShareRequest(plan.Id, chat.ConversationId, intent.Field(CardData.ShareKind) ?? "Plan"));
     }
 }
