@@ -36,6 +36,48 @@ public sealed partial class SharedCards(
         Languages.All.SelectMany(l => Texts.Alternatives(l, "Cmd_Share"))
             .Any(word => text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
 
+    public static bool IsCoOwnerCommand(string text) =>
+        Languages.All.SelectMany(l => Texts.Alternatives(l, "Cmd_CoOwner"))
+            .Any(word => text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"co-owner @Anna @Bo [plan]": the owner names people who may change the plan shared here.</summary>
+    public async Task AddCoOwnersAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(text);
+        var activity = turnContext.Activity;
+        var language = Languages.FromLocale(activity.Locale);
+        var people = activity.GetMentions().Select(m => m.Mentioned).Where(m => m is not null && m.Id != activity.Recipient.Id && m.Id != activity.From.Id).DistinctBy(m => m.Id).ToList();
+        if (people.Count == 0)
+        {
+            await turnContext.SendActivityAsync(Texts.Get(language, "CoOwner_Usage"), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
+        var sharedHere = (await plans.FindManyAsync(profile.PlanIds, cancellationToken).ConfigureAwait(false))
+            .Where(p => p.OwnerId == activity.From.Id && p.Review.SharedTo.Any(s => s.ConversationId == activity.Conversation.Id))
+            .ToList();
+        if (sharedHere.Count == 0)
+        {
+            await turnContext.SendActivityAsync(Texts.Get(language, "CoOwner_NoSharedPlan"), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // With several plans shared here, the newest share is meant unless a title follows the mentions.
+        var words = text.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var rest = words.Length > 1 ? MentionTags().Replace(words[1], string.Empty).Trim() : string.Empty;
+        var plan = PlanLookup.Find(sharedHere, rest) ?? sharedHere.OrderByDescending(p => p.Review.SharedTo.Max(s => s.At)).First();
+        var ids = people.Select(p => p.Id).ToList();
+        var updated = await plans.UpdateAsync(plan.Id, p => (p with { Review = p.Review with { CoOwnerIds = [.. p.Review.CoOwnerIds.Union(ids)] } }).Touched(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (updated is not null)
+        {
+            await UpdatePostedCardsAsync(turnContext, updated, cancellationToken).ConfigureAwait(false);
+        }
+
+        await turnContext.SendActivityAsync(Texts.Format(language, "CoOwner_Added", string.Join(", ", people.Select(p => p.Name)), plan.Title, activity.From.Name), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The conversation reference of a channel or group chat, kept so a plan can be shared into it later.</summary>
     public sealed class ChatReference : IStoreItem
     {
@@ -239,4 +281,7 @@ public sealed partial class SharedCards(
 
     [LoggerMessage(EventId = 4003, EventName = "SharedCardUpdateFailed", Level = LogLevel.Warning, Message = "The posted card of plan {PlanId} could not be updated in place.")]
     private static partial void LogUpdateFailed(ILogger logger, Exception exception, string planId);
+
+    [System.Text.RegularExpressions.GeneratedRegex("<at>[^<]*</at>")]
+    private static partial System.Text.RegularExpressions.Regex MentionTags();
 }

@@ -50,6 +50,12 @@ public sealed class SamskapelseBot(
                 return;
             }
 
+            if (SharedCards.IsCoOwnerCommand(text))
+            {
+                await sharedCards.AddCoOwnersAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             turn.Say("Group_PlanInPersonalChat");
             await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
             return;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Samskapelse.Tests.Http;
 
 /// <summary>A bad configuration stops the bot at start with a message naming the key.</summary>
+[Collection(BotHostTests.Name)]
 public sealed class ConfigurationValidationTests
 {
     private static Exception? Start(string environment, params (string Key, string Value)[] settings)

@@ -13,6 +13,7 @@ namespace Samskapelse.Tests.Http;
 /// The bot over HTTP, as Teams reaches it: POST /api/messages with "deliveryMode": "expectReplies",
 /// so the replies come back in the response and no connector is needed.
 /// </summary>
+[Collection(BotHostTests.Name)]
 public sealed class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.BotFactory>
 {
     private readonly BotFactory factory;

@@ -10,6 +10,7 @@ using Samskapelse.Localization;
 
 namespace Samskapelse.Tests.Http;
 
+[Collection(BotHostTests.Name)]
 public sealed class TurnErrorTests
 {
     private sealed class BrokenStorage : IStorage

@@ -252,4 +252,42 @@ public sealed class SharedCardReviewTests
         var replies = await bot.SayAsync("share");
         Assert.Equal([T(Language.En, "Share_Usage")], replies.Texts);
     }
+
+    [Fact]
+    public async Task TheOwnerNamesACoOwner_WhoMayThenApproveProposals()
+    {
+        var team = await ShareAsync();
+        await team.Bo.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Alliance"), ("proposal", "Culture night")), team.CardId);
+        var proposalId = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.Proposals.Single().Id;
+        var before = await team.Anna.InvokeAsync(ReviewVerbs.Approve, Data(team, ("proposalId", proposalId)), team.CardId);
+        Assert.Contains(T(Language.En, "Review_OwnerOnly", "Kari Leder"), CardReader.AllText(ResponseCard(before)));
+
+        var named = await team.OwnerInGroup.SendAsync(CoOwnerMessage(team.OwnerInGroup, "29:anna", "Anna Medlem"));
+        Assert.Contains(T(Language.En, "CoOwner_Added", "Anna Medlem", "Youth house", "Kari Leder"), named.Texts);
+
+        await team.Anna.InvokeAsync(ReviewVerbs.Approve, Data(team, ("proposalId", proposalId)), team.CardId);
+        var plan = (await team.Owner.Plans.FindAsync(team.PlanId, default))!;
+        Assert.Contains(plan.Alliances, a => a.Name == "Culture night");
+        Assert.Equal("29:anna", plan.Review.Proposals.Single().DecidedBy!.UserId);
+    }
+
+    [Fact]
+    public async Task OnlyTheOwner_CanNameCoOwners()
+    {
+        var team = await ShareAsync();
+        var replies = await team.Anna.SendAsync(CoOwnerMessage(team.Anna, "29:bo", "Bo Kollega"));
+        Assert.Equal([T(Language.En, "CoOwner_NoSharedPlan")], replies.Texts);
+        Assert.Empty((await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.CoOwnerIds);
+    }
+
+    private static Activity CoOwnerMessage(BotDriver driver, string userId, string name)
+    {
+        var activity = driver.Message($"<at>Samskapelse</at> co-owner <at>{name}</at>");
+        activity.Entities =
+        [
+            new Mention(activity.Recipient, "<at>Samskapelse</at>", "mention"),
+            new Mention(new ChannelAccount(userId, name), $"<at>{name}</at>", "mention"),
+        ];
+        return activity;
+    }
 }

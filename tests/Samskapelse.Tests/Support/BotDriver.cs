@@ -103,6 +103,9 @@ public sealed class BotDriver
         return SendAsync(activity);
     }
 
+    /// <summary>A message from this driver's user, to adjust before sending.</summary>
+    public Activity Message(string text) => adapter.MakeActivity(text);
+
     /// <summary>Presses an Action.Execute button: an adaptiveCard/action invoke, as Teams sends it.</summary>
     public Task<Replies> InvokeAsync(string verb, JObject data, string? replyToId = null)
     {
@@ -125,6 +128,9 @@ public sealed class BotDriver
     public Task<Replies> SendAsync(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+
+        // Entities arrive from Teams as JSON, not as typed objects: send them the way the bot receives them.
+        activity.Entities = activity.Entities?.Select(e => JObject.FromObject(e).ToObject<Entity>()!).ToList();
         return ProcessAsync(activity);
     }
 
