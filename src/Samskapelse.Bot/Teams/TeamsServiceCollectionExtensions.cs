@@ -22,8 +22,7 @@ public static class TeamsServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        endpoints.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         endpoints.MapGet("/", () => Results.Text("Samskapelse.Bot is running. Teams talks to POST /api/messages."));
         return endpoints;
     }

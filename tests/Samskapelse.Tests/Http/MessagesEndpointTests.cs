@@ -113,4 +113,17 @@ public sealed class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.
 
         Assert.Equal(Texts.Get(Language.Nb, "Group_PlanInPersonalChat"), (string?)Assert.Single(replies)["text"]);
     }
+
+    [Fact]
+    public async Task ABodyOverTheLimit_IsRefusedWith413_BeforeItIsParsed()
+    {
+        using var client = factory.CreateClient();
+        var huge = Message("http-huge", new string('x', 300 * 1024));
+        using var content = new StringContent(huge.ToString(), Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.NotEmpty(await PostAsync(Message("http-after-huge", "hjelp")));
+    }
 }
