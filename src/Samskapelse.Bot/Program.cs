@@ -1,3 +1,4 @@
+using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -7,10 +8,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddTeamsBot()
     .AddBotStorage()
-    .AddPlanning();
+    .AddPlanning()
+    .AddDocuments();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapDocumentEndpoints();
 app.Run();
 
 /// <summary>The entry point, public for the HTTP tests.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -16,7 +17,8 @@ public sealed class SamskapelseBot(
     PlanningConversation conversation,
     PlanningStateAccessors state,
     IPlanStore plans,
-    TimeProvider time) : TeamsActivityHandler
+    TimeProvider time,
+    PlanLinkIssuer? documents = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -101,7 +103,8 @@ public sealed class SamskapelseBot(
     {
         await state.Session.SetAsync(turnContext, turn.Session, cancellationToken).ConfigureAwait(false);
         await state.Profile.SetAsync(turnContext, turn.Profile, cancellationToken).ConfigureAwait(false);
-        var activities = ReplyRenderer.Render(turn.Replies, turn.Language);
+        var links = documents is null ? null : await documents.ForSummariesAsync(turn.Replies, turn.UserId, turn.Language, cancellationToken).ConfigureAwait(false);
+        var activities = ReplyRenderer.Render(turn.Replies, turn.Language, links);
         if (activities.Count > 0)
         {
             await turnContext.SendActivitiesAsync([.. activities], cancellationToken).ConfigureAwait(false);
