@@ -372,7 +372,13 @@ public static class PlanDocument
 
         if (spacingBefore is not null || spacingAfter is not null)
         {
-            paragraph.Append(new SpacingBetweenLines { Before = spacingBefore, After = spacingAfter ?? "120" });
+            var spacing = new SpacingBetweenLines { After = spacingAfter ?? "120" };
+            if (spacingBefore is not null)
+            {
+                spacing.Before = spacingBefore;
+            }
+
+            paragraph.Append(spacing);
         }
 
         if (numbering is not null)

@@ -125,7 +125,7 @@ public static class PlanMarkdown
     /// <summary>A paragraph that keeps the user's line breaks (two spaces before each newline).</summary>
     private static void Paragraph(StringBuilder md, string text, bool emphasised)
     {
-        var lines = Lines(text).Select(Inline).ToList();
+        var lines = Lines(text).Select(l => Inline(l, lineStart: true)).ToList();
         var joined = string.Join("  \n", lines);
         md.AppendLine(emphasised ? "*" + joined + "*" : joined).AppendLine();
     }
@@ -136,7 +136,7 @@ public static class PlanMarkdown
         foreach (var item in items)
         {
             n++;
-            md.Append(numbered ? n.ToString(CultureInfo.InvariantCulture) + ". " : "- ").AppendLine(string.Join(" ", Lines(item).Select(Inline)));
+            md.Append(numbered ? n.ToString(CultureInfo.InvariantCulture) + ". " : "- ").AppendLine(Inline(string.Join(" ", Lines(item)), lineStart: true));
         }
 
         md.AppendLine();
@@ -157,10 +157,13 @@ public static class PlanMarkdown
     private static string[] Lines(string text) =>
         (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 
-    private static string Cell(string text) => string.Join("<br>", Lines(text).Select(Inline)).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text) => string.Join("<br>", Lines(text).Select(l => Inline(l)));
 
-    /// <summary>Escapes what Markdown would read as formatting or HTML; letters such as æ, ø and å pass as they are.</summary>
-    private static string Inline(string text)
+    /// <summary>
+    /// Escapes what Markdown would read as formatting or HTML (pipes too, for table cells); letters such
+    /// as æ, ø and å pass as they are. Only text at the start of a line can turn into a list.
+    /// </summary>
+    private static string Inline(string text, bool lineStart = false)
     {
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var c in text.ReplaceLineEndings(" "))
@@ -189,6 +192,11 @@ public static class PlanMarkdown
 
         // A line that starts like a list item ("- ", "+ ") or a numbered item ("1. ") would turn into one.
         var result = escaped.ToString();
+        if (!lineStart)
+        {
+            return result;
+        }
+
         var digits = result.Length - result.TrimStart("0123456789".ToCharArray()).Length;
         if (result.Length > 0 && result[0] is '-' or '+')
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Net.Http.Headers;
 using Samskapelse.Documents;
 using Samskapelse.Localization;
@@ -14,6 +15,9 @@ namespace Samskapelse.Bot.Documents;
 /// </summary>
 public static class DocumentEndpoints
 {
+    // Letters such as æ, ø and å stay as they are; markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(PlanLinkIssuer.RoutePrefix + "{token}", GetAsync);
@@ -78,8 +82,8 @@ public static class DocumentEndpoints
 
     private static IResult Page(int status, Language language, string key, params object[] args)
     {
-        var title = HtmlEncoder.Default.Encode(Texts.Get(language, key + "_Title"));
-        var body = HtmlEncoder.Default.Encode(Texts.Format(language, key + "_Body", args));
+        var title = Html.Encode(Texts.Get(language, key + "_Title"));
+        var body = Html.Encode(Texts.Format(language, key + "_Body", args));
         var html = $$"""
             <!DOCTYPE html>
             <html lang="{{language.Code()}}">
