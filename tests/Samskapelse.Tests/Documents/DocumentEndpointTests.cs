@@ -169,3 +169,38 @@ public sealed class DocumentEndpointTests(DocumentHostFactory factory) : IClassF
 
     private static string Path(string? url) => new Uri(url!).PathAndQuery;
 }
+
+public sealed class DocumentStartupTests
+{
+    [Fact]
+    public void Start_OutsideDevelopmentWithoutASigningKey_FailsWithAClearMessage()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Storage:Provider", "Memory");
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Documents:SigningKey must be set", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InDevelopmentWithoutASigningKey_SignsWithARandomKey()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Storage:Provider", "Memory");
+        });
+        var plan = SamplePlans.Typical();
+        await factory.Services.GetRequiredService<IPlanStore>().CreateAsync(plan, default);
+
+        var links = await factory.Services.GetRequiredService<PlanLinkIssuer>().ForAsync(plan, plan.OwnerId, Language.En, default);
+        using var response = await factory.CreateClient().GetAsync(new Uri(links!.Markdown!).PathAndQuery);
+
+        Assert.StartsWith("http://127.0.0.1:3978/documents/", links.Markdown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
