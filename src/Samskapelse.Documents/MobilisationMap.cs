@@ -78,10 +78,11 @@ public static class MobilisationMap
         }
         else
         {
-            DrawLabels(canvas, inner, InnerLabelRoom);
+            // Many partners at home: the names run out towards the outer ring, which leaves them little room.
+            DrawLabels(canvas, inner, InnerLabelRoom, maxFontSize: 15);
         }
 
-        DrawLabels(canvas, outer, OuterLabelRoom);
+        DrawLabels(canvas, outer, OuterLabelRoom, maxFontSize: 23);
         DrawBadges(canvas, badges);
         if (plan.Partners.IsEmpty)
         {
@@ -120,7 +121,7 @@ public static class MobilisationMap
         // Sizes follow how crowded the ring is, so 60 partners still fit (smaller, never overlapping).
         var spacing = Math.Min(radius.Width, radius.Height) * step;
         var nodeRadius = Math.Clamp(spacing * 0.28f, 5f, 11f);
-        var fontSize = Math.Clamp(spacing * 0.55f, 11f, 19f);
+        var fontSize = Math.Clamp(spacing * 0.55f, 11f, 23f);
 
         var result = new List<Placed>(ordered.Count);
         var gapsBefore = 0;
@@ -227,9 +228,9 @@ public static class MobilisationMap
     {
         using var fill = Fill(CentreFill);
         canvas.DrawCircle(Centre, CentreRadius, fill);
-        using var font = Font(DocumentFonts.Bold, 16);
+        using var font = Font(DocumentFonts.Bold, 18);
         using var paint = Fill(SKColors.White);
-        var lines = Wrap(title, font, CentreRadius * 1.7f, 4);
+        var lines = Wrap(title, font, CentreRadius * 1.75f, 4);
         var lineHeight = font.Spacing;
         var top = Centre.Y - (lines.Count * lineHeight / 2) - font.Metrics.Ascent - 2;
         for (var i = 0; i < lines.Count; i++)
@@ -257,10 +258,11 @@ public static class MobilisationMap
     private static void DrawLabelsBelow(SKCanvas canvas, List<Placed> ring)
     {
         using var paint = Fill(Ink);
+        using var halo = Halo();
         foreach (var p in ring)
         {
-            using var font = Font(DocumentFonts.Regular, 17);
-            var width = Math.Min(190, Math.Max(p.Spacing - 12, 120));
+            using var font = Font(DocumentFonts.Regular, 20);
+            var width = Math.Min(200, Math.Max(p.Spacing - 12, 130));
             var lines = Wrap(p.Partner.Name, font, width, 2);
             var below = MathF.Sin(p.Direction) > -0.35f;
             var first = below
@@ -268,21 +270,31 @@ public static class MobilisationMap
                 : p.Point.Y - p.NodeRadius - 6 - font.Metrics.Descent - ((lines.Count - 1) * font.Spacing);
             for (var i = 0; i < lines.Count; i++)
             {
+                canvas.DrawText(lines[i], p.Point.X, first + (i * font.Spacing), SKTextAlign.Center, font, halo);
                 canvas.DrawText(lines[i], p.Point.X, first + (i * font.Spacing), SKTextAlign.Center, font, paint);
             }
         }
     }
 
     /// <summary>Names run outward along their spoke, flipped on the left so none reads upside down.</summary>
-    private static void DrawLabels(SKCanvas canvas, List<Placed> ring, Func<Placed, float, float> room)
+    private static void DrawLabels(SKCanvas canvas, List<Placed> ring, Func<Placed, float, float> room, float maxFontSize)
     {
         using var paint = Fill(Ink);
+        using var halo = Halo();
         foreach (var p in ring)
         {
-            using var font = Font(DocumentFonts.Regular, p.FontSize);
             var radius = Distance(p.Point, Centre);
             var start = radius + p.NodeRadius + 5;
             var width = room(p, start);
+
+            // A name a little too long for its room is set smaller rather than cut, down to three quarters.
+            var size = Math.Min(p.FontSize, maxFontSize);
+            using var font = Font(DocumentFonts.Regular, size);
+            var natural = font.MeasureText(p.Partner.Name);
+            if (natural > width)
+            {
+                font.Size = Math.Max(Math.Max(11f, size * 0.75f), size * width / natural);
+            }
 
             // Two lines when the neighbours leave room for them and one line would cut the name.
             var lines = p.Spacing > font.Spacing * 2.6f && font.MeasureText(p.Partner.Name) > width
@@ -296,6 +308,7 @@ public static class MobilisationMap
             for (var i = 0; i < lines.Count; i++)
             {
                 var y = middle + ((i - ((lines.Count - 1) / 2f)) * font.Spacing);
+                canvas.DrawText(lines[i], right ? start : -start, y, right ? SKTextAlign.Left : SKTextAlign.Right, font, halo);
                 canvas.DrawText(lines[i], right ? start : -start, y, right ? SKTextAlign.Left : SKTextAlign.Right, font, paint);
             }
 
@@ -376,7 +389,7 @@ public static class MobilisationMap
     {
         using var rule = Stroke(Guide, 1);
         canvas.DrawLine(Margin, LegendTop, Size - Margin, LegendTop, rule);
-        using var font = Font(DocumentFonts.Regular, 16);
+        using var font = Font(DocumentFonts.Regular, 17);
         using var ink = Fill(Ink);
 
         var kinds = plan.Partners.IsEmpty ? Enum.GetValues<PartnerKind>().ToList() : plan.Partners.Select(p => p.Kind).Distinct().Order().ToList();
@@ -580,6 +593,9 @@ public static class MobilisationMap
     private static float Degrees(float radians) => radians * 180 / MathF.PI;
 
     private static SKFont Font(SKTypeface typeface, float size) => new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+
+    /// <summary>A white outline drawn under a name, so links that cross it do not cut the letters.</summary>
+    private static SKPaint Halo() => new() { Color = SKColors.White.WithAlpha(230), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 5, StrokeJoin = SKStrokeJoin.Round };
 
     private static SKPaint Fill(SKColor colour) => new() { Color = colour, IsAntialias = true, Style = SKPaintStyle.Fill };
 
