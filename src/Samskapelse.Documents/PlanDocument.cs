@@ -20,6 +20,9 @@ public static class PlanDocument
     private const int BulletList = 1;
     private const int NumberedList = 2;
 
+    // A4 (11 906 twips wide) less two margins of 2 cm (1 134 twips).
+    private const int TextWidthTwips = 11906 - (2 * 1134);
+
     // The map is 16 cm wide in print: 360 000 English Metric Units to the centimetre.
     private const long MapWidthEmu = 16 * 360_000L;
 
@@ -112,6 +115,7 @@ public static class PlanDocument
         {
             body.Append(Table(
                 [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn")],
+                [52, 16, 32],
                 plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind)])));
         }
 
@@ -149,6 +153,7 @@ public static class PlanDocument
         {
             body.Append(Table(
                 [language.T("Documents_AllianceColumn"), language.T("Alliances_PartnersLabel"), language.T("Alliances_PurposeLabel")],
+                [30, 35, 35],
                 plan.Alliances.Select(a => (IReadOnlyList<string>)[a.Name, Joined(PlanWords.AllianceMembers(plan, a)), a.Purpose ?? "–"])));
         }
     }
@@ -277,13 +282,14 @@ public static class PlanDocument
         return run;
     }
 
-    private static Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <param name="widths">Each column's share of the text width, in per cent.</param>
+    private static Table Table(IReadOnlyList<string> headers, IReadOnlyList<int> widths, IEnumerable<IReadOnlyList<string>> rows)
     {
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableLook { FirstRow = true, FirstColumn = false, LastRow = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
-        table.Append(new TableGrid(headers.Select(_ => new GridColumn { Width = (9638 / headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = (TextWidthTwips * w / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(new TableRow([new TableRowProperties(new TableHeader()), .. headers.Select(h => new TableCell(new Paragraph(Run(h, bold: true))))]));
         foreach (var row in rows)
         {
