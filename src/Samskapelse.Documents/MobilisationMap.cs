@@ -58,7 +58,7 @@ public static class MobilisationMap
     public static byte[] RenderPng(Plan plan, Language language)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var info = new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var info = new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException("Skia could not create a drawing surface.");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
