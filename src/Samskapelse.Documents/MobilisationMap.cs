@@ -26,7 +26,7 @@ public static class MobilisationMap
     private static readonly SKSize OuterRadius = new(300, 240);
 
     private static readonly SKPoint Centre = new(Size / 2f, (HeaderBottom + LegendTop) / 2f);
-    private static readonly SKRect MapArea = new(8, HeaderBottom + 4, Size - 8, LegendTop - 6);
+    private static readonly SKRect MapArea = new(18, HeaderBottom + 4, Size - 18, LegendTop - 6);
 
     private static readonly SKColor Ink = new(0x1F, 0x2A, 0x37);
     private static readonly SKColor Muted = new(0x6B, 0x72, 0x80);
