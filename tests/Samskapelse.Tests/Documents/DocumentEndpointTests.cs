@@ -23,6 +23,8 @@ public sealed class DocumentHostFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:Provider", "Memory");
+        // No Bot Framework credentials in tests: the journey posts to /api/messages unauthenticated.
+        builder.UseSetting("DangerouslyAllowUnauthenticatedRequests", "true");
         builder.UseSetting("Documents:SigningKey", "endpoint-tests-signing-key-0123456789");
         builder.UseSetting("Bot:PublicBaseUrl", "https://bot.example.test");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
@@ -179,6 +181,7 @@ public sealed class DocumentStartupTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Storage:Provider", "Memory");
+            builder.UseSetting("DangerouslyAllowUnauthenticatedRequests", "true");
         });
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());

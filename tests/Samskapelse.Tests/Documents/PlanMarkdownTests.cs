@@ -43,7 +43,7 @@ public sealed class PlanMarkdownTests
         Assert.Contains(@"| Lag \| Forening | Outside | ", markdown);
         Assert.Contains(@"- **Lag \| Forening**: 1. not a list", markdown);
         Assert.Contains("1\\. not a numbered list  \n\\- nor a bullet", markdown);
-        Assert.Contains("### 3. " + Texts.Get(Language.En, "Question_3_Text"), markdown);
+        Assert.Contains("### " + Texts.Format(Language.En, "Summary_QuestionLine", 3, Texts.Get(Language.En, "Question_3_Text")) + "\n", markdown);
     }
 
     [Fact]
