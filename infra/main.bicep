@@ -52,6 +52,10 @@ param openAiCapacity int = 30
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@secure()
+@description('HMAC key that signs the bot\'s download links (Documents__SigningKey). A new one on every deployment is fine: links live an hour, and a redeploy only ends the open ones.')
+param documentsSigningKey string = newGuid()
+
 @description('Tags on every resource.')
 param tags object = {
   application: 'samskapelse-bot'
@@ -121,6 +125,7 @@ module app 'modules/appservice.bicep' = {
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeployment: openAi.outputs.deploymentName
     appInsightsConnectionString: monitoring.outputs.connectionString
+    documentsSigningKey: documentsSigningKey
   }
 }
 

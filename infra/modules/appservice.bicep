@@ -20,6 +20,10 @@ param openAiEndpoint string
 param openAiDeployment string
 param appInsightsConnectionString string
 
+@secure()
+@description('HMAC key of the download links for Word, Markdown and the map.')
+param documentsSigningKey string
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: 'plan-${baseName}'
   location: location
@@ -67,6 +71,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Assistant__AzureOpenAI__Deployment', value: openAiDeployment }
         { name: 'Assistant__AzureOpenAI__UseManagedIdentity', value: 'true' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+        // Download links (Word, Markdown, the map image on cards) point here and are signed with this key.
+        { name: 'Bot__PublicBaseUrl', value: 'https://app-${baseName}.azurewebsites.net' }
+        { name: 'Documents__SigningKey', value: documentsSigningKey }
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
         // Zip deploy mounts the package read-only; nothing is built on the server.
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }

@@ -1,3 +1,4 @@
+using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
@@ -9,10 +10,12 @@ builder.Services
     .AddTeamsBot()
     .AddBotStorage()
     .AddPlanning()
-    .AddReview();
+    .AddReview()
+    .AddDocuments();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapDocumentEndpoints();
 app.Run();
 
 /// <summary>The entry point, public for the HTTP tests.</summary>

@@ -11,7 +11,8 @@ namespace Samskapelse.Bot.Planning;
 /// <summary>Turns the conversation's replies into Teams activities in the user's language.</summary>
 public static class ReplyRenderer
 {
-    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language)
+    /// <param name="links">Signed download links per plan id for the summaries; none when absent.</param>
+    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language, IReadOnlyDictionary<string, PlanLinks>? links = null)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var activities = new List<IActivity>();
@@ -26,7 +27,7 @@ public static class ReplyRenderer
                     // Carried out by the bot before rendering; nothing to show for the request itself.
                     break;
                 case SummaryReply summary:
-                    activities.AddRange(SummaryCards.All(language, summary.Plan).Select(CardActivity));
+                    activities.AddRange(SummaryCards.All(language, summary.Plan, links?.GetValueOrDefault(summary.Plan.Id)).Select(CardActivity));
                     break;
                 default:
                     activities.Add(CardActivity(CardFor(reply, language)));

@@ -273,13 +273,13 @@ public sealed partial class SharedCards(
 
     private static AdaptiveCardInvokeResponse Message(string text) => new() { StatusCode = 200, Type = InvokeMessageType, Value = text };
 
-    [LoggerMessage(EventId = 4001, EventName = "PlanShared", Level = LogLevel.Information, Message = "Plan {PlanId} shared into a {ConversationType} conversation.")]
+    [LoggerMessage(EventId = 5001, EventName = "PlanShared", Level = LogLevel.Information, Message = "Plan {PlanId} shared into a {ConversationType} conversation.")]
     private static partial void LogShared(ILogger logger, string planId, string? conversationType);
 
-    [LoggerMessage(EventId = 4002, EventName = "ReviewAction", Level = LogLevel.Information, Message = "Review action {Verb}: changed {Changed}, refused {Refused}.")]
+    [LoggerMessage(EventId = 5002, EventName = "ReviewAction", Level = LogLevel.Information, Message = "Review action {Verb}: changed {Changed}, refused {Refused}.")]
     private static partial void LogAction(ILogger logger, string verb, bool changed, bool refused);
 
-    [LoggerMessage(EventId = 4003, EventName = "SharedCardUpdateFailed", Level = LogLevel.Warning, Message = "The posted card of plan {PlanId} could not be updated in place.")]
+    [LoggerMessage(EventId = 5003, EventName = "SharedCardUpdateFailed", Level = LogLevel.Warning, Message = "The posted card of plan {PlanId} could not be updated in place.")]
     private static partial void LogUpdateFailed(ILogger logger, Exception exception, string planId);
 
     [System.Text.RegularExpressions.GeneratedRegex("<at>[^<]*</at>")]

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Localization;
@@ -19,7 +20,8 @@ public sealed class SamskapelseBot(
     IPlanStore plans,
     SharedCards sharedCards,
     ConversationTurnLocks turnLocks,
-    TimeProvider time) : TeamsActivityHandler
+    TimeProvider time,
+    PlanLinkIssuer? documents = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -146,7 +148,8 @@ public sealed class SamskapelseBot(
             turn.Show(await sharedCards.ShareIntoAsync(turnContext, request, turn.Language, cancellationToken).ConfigureAwait(false));
         }
 
-        var activities = ReplyRenderer.Render(turn.Replies, turn.Language);
+        var links = documents is null ? null : await documents.ForSummariesAsync(turn.Replies, turn.UserId, turn.Language, cancellationToken).ConfigureAwait(false);
+        var activities = ReplyRenderer.Render(turn.Replies, turn.Language, links);
         if (activities.Count > 0)
         {
             await turnContext.SendActivitiesAsync([.. activities], cancellationToken).ConfigureAwait(false);

@@ -13,10 +13,10 @@ namespace Samskapelse.Cards.Planning;
 /// </summary>
 public static class SummaryCards
 {
-    public static IReadOnlyList<AdaptiveCard> All(Language language, Plan plan) =>
-        [Overview(language, plan), Partners(language, plan), Alliances(language, plan), CodeOfConduct(language, plan)];
+    public static IReadOnlyList<AdaptiveCard> All(Language language, Plan plan, PlanLinks? links = null) =>
+        [Overview(language, plan, links), Partners(language, plan, links), Alliances(language, plan), CodeOfConduct(language, plan)];
 
-    public static AdaptiveCard Overview(Language language, Plan plan)
+    public static AdaptiveCard Overview(Language language, Plan plan, PlanLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var facts = new List<Fact>
@@ -63,16 +63,17 @@ public static class SummaryCards
             ])
         { Style = pitfalls.Count == 0 ? "good" : "warning", Spacing = "Large" });
 
-        return Card(language.T("Summary_OverviewKicker") + ": " + plan.Title, body, EditActions(language, plan));
+        return Card(language.T("Summary_OverviewKicker") + ": " + plan.Title, body, EditActions(language, plan).Concat(DownloadActions(language, links)));
     }
 
-    public static AdaptiveCard Partners(Language language, Plan plan)
+    public static AdaptiveCard Partners(Language language, Plan plan, PlanLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var body = new List<CardElement?>
         {
             Subtle(plan.Title),
             Heading(language.T("Summary_PartnersHeading")),
+            MapImage(language, plan, links),
         };
         foreach (var side in Enum.GetValues<PartnerSide>())
         {
@@ -160,6 +161,24 @@ public static class SummaryCards
             new TextBlock(text) { Spacing = "Small", IsSubtle = string.IsNullOrWhiteSpace(answer) },
         ]);
     }
+
+    private static IEnumerable<CardAction> DownloadActions(Language language, PlanLinks? links)
+    {
+        if (links?.Word is { } word)
+        {
+            yield return new OpenUrlAction(language.T("Action_DownloadWord"), word);
+        }
+
+        if (links?.Markdown is { } markdown)
+        {
+            yield return new OpenUrlAction(language.T("Action_DownloadMarkdown"), markdown);
+        }
+    }
+
+    private static Image? MapImage(Language language, Plan plan, PlanLinks? links) =>
+        links?.Map is { } map
+            ? new Image(map, language.T("Map_AltText", plan.Title, plan.PartnersAtHome.Count(), plan.PartnersOutside.Count(), plan.Alliances.Count)) { Size = "Stretch" }
+            : null;
 
     private static IEnumerable<CardAction> EditActions(Language language, Plan plan)
     {

@@ -14,6 +14,7 @@ public sealed class ConfigurationValidationTests
         {
             builder.UseEnvironment(environment);
             builder.UseSetting("Storage:Provider", "Memory");
+            builder.UseSetting("Documents:SigningKey", "configuration-tests-signing-key-0123456789");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

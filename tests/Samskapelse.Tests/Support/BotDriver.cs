@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -20,7 +21,7 @@ public sealed class BotDriver
     private readonly TestAdapter adapter;
     private readonly SamskapelseBot bot;
 
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null)
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -36,7 +37,7 @@ public sealed class BotDriver
         adapter.Use(new RecordUpdates(Updates));
         Plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
         var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
-        bot = TestBots.Create(storage, state, Plans, Time, locks);
+        bot = TestBots.Create(storage, state, Plans, Time, locks, documents);
     }
 
     public IStorage Storage { get; }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
@@ -14,10 +15,10 @@ namespace Samskapelse.Tests.Support;
 /// <summary>The real bot, wired the way Program.cs wires it, over a given storage.</summary>
 public static class TestBots
 {
-    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null)
+    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null)
     {
         var shared = new SharedCards(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
-        return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time);
+        return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, documents);
     }
 
     public static SamskapelseBot Create(IStorage storage, TimeProvider time)
