@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
@@ -45,26 +44,14 @@ public interface IReviewHandler
 /// </summary>
 public sealed class ReviewActions
 {
-    private readonly FrozenDictionary<string, IReviewHandler> handlers;
+    private readonly VerbRegistry<IReviewHandler> handlers;
 
-    public ReviewActions(IEnumerable<IReviewHandler> handlers)
-    {
-        ArgumentNullException.ThrowIfNull(handlers);
-        var byVerb = new Dictionary<string, IReviewHandler>(StringComparer.Ordinal);
-        foreach (var handler in handlers)
-        {
-            if (!byVerb.TryAdd(handler.Verb, handler))
-            {
-                throw new InvalidOperationException($"Two review handlers claim the verb '{handler.Verb}'.");
-            }
-        }
+    public ReviewActions(IEnumerable<IReviewHandler> handlers) =>
+        this.handlers = new VerbRegistry<IReviewHandler>(handlers, h => h.Verb);
 
-        this.handlers = byVerb.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    public IEnumerable<string> Verbs => handlers.Verbs;
 
-    public IEnumerable<string> Verbs => handlers.Keys;
-
-    public bool Knows(string verb) => handlers.ContainsKey(verb);
+    public bool Knows(string verb) => handlers.TryGet(verb, out _);
 
     public static ReviewRole RoleOf(Plan plan, Actor actor, string conversationId)
     {
@@ -83,7 +70,7 @@ public sealed class ReviewActions
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(command);
-        if (!handlers.TryGetValue(command.Verb, out var handler))
+        if (!handlers.TryGet(command.Verb, out var handler))
         {
             return ReviewResult.Refuse(plan, new TextReply("Error_UnknownAction"));
         }

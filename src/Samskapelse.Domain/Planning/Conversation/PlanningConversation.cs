@@ -1,31 +1,14 @@
-using System.Collections.Frozen;
-
 namespace Samskapelse.Planning.Conversation;
 
-/// <summary>
-/// Routes each intent to the one handler registered for its verb. The registry is built once and
-/// refuses duplicate verbs, so two handlers can never compete for a card action.
-/// </summary>
+/// <summary>Routes each intent to the one handler registered for its verb.</summary>
 public sealed class PlanningConversation
 {
-    private readonly FrozenDictionary<string, IPlanningHandler> handlers;
+    private readonly VerbRegistry<IPlanningHandler> handlers;
 
-    public PlanningConversation(IEnumerable<IPlanningHandler> handlers)
-    {
-        ArgumentNullException.ThrowIfNull(handlers);
-        var byVerb = new Dictionary<string, IPlanningHandler>(StringComparer.Ordinal);
-        foreach (var handler in handlers)
-        {
-            if (!byVerb.TryAdd(handler.Verb, handler))
-            {
-                throw new InvalidOperationException($"Two planning handlers claim the verb '{handler.Verb}': {byVerb[handler.Verb].GetType().Name} and {handler.GetType().Name}.");
-            }
-        }
+    public PlanningConversation(IEnumerable<IPlanningHandler> handlers) =>
+        this.handlers = new VerbRegistry<IPlanningHandler>(handlers, h => h.Verb);
 
-        this.handlers = byVerb.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    public IEnumerable<string> Verbs => handlers.Keys;
+    public IEnumerable<string> Verbs => handlers.Verbs;
 
     /// <summary>Reads typed text as a command, a confirmation, or an answer to the current question.</summary>
     public static Intent ReadText(string text, PlanningSession session)
@@ -47,7 +30,7 @@ public sealed class PlanningConversation
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(intent);
 
-        if (!handlers.TryGetValue(intent.Verb, out var handler))
+        if (!handlers.TryGet(intent.Verb, out var handler))
         {
             turn.Say("Error_UnknownAction");
             await ReaskAsync(turn, cancellationToken).ConfigureAwait(false);
