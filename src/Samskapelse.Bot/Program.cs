@@ -1,3 +1,4 @@
+using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -7,7 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddTeamsBot()
     .AddBotStorage()
-    .AddPlanning();
+    .AddPlanning()
+    .AddAssistant();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Assistant;
+using Samskapelse.Cards.Assistant;
 using Samskapelse.Cards.Model;
 using Samskapelse.Cards.Planning;
 using Samskapelse.Localization;
@@ -11,7 +13,8 @@ namespace Samskapelse.Bot.Planning;
 /// <summary>Turns the conversation's replies into Teams activities in the user's language.</summary>
 public static class ReplyRenderer
 {
-    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language)
+    /// <param name="assistant">Whether the cards offer the assistant's buttons.</param>
+    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language, bool assistant = false)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var activities = new List<IActivity>();
@@ -23,10 +26,13 @@ public static class ReplyRenderer
                     activities.Add(MessageFactory.Text(Texts.Format(language, text.Key, text.Args)));
                     break;
                 case SummaryReply summary:
-                    activities.AddRange(SummaryCards.All(language, summary.Plan).Select(CardActivity));
+                    activities.AddRange(SummaryCards.All(language, summary.Plan, assistant).Select(CardActivity));
+                    break;
+                case AssistantRequestReply:
+                    // AssistantDelivery sends the working card and, later, the suggestions.
                     break;
                 default:
-                    activities.Add(CardActivity(CardFor(reply, language)));
+                    activities.Add(CardActivity(CardFor(reply, language, assistant)));
                     break;
             }
         }
@@ -34,12 +40,14 @@ public static class ReplyRenderer
         return activities;
     }
 
-    public static AdaptiveCard CardFor(Reply reply, Language language) => reply switch
+    public static AdaptiveCard CardFor(Reply reply, Language language, bool assistant = false) => reply switch
     {
         WelcomeReply welcome => ManagementCards.Welcome(language, welcome.ActivePlan),
         HelpReply => ManagementCards.Help(language),
         SetupReply setup => QuestionCards.Setup(language, setup.CardSequence, setup.Title, setup.Notice),
-        QuestionReply question => QuestionCards.Question(language, question.Plan, question.Step, question.CardSequence, question.Notice),
+        QuestionReply question => QuestionCards.Question(language, question.Plan, question.Step, question.CardSequence, question.Notice, assistant),
+        SuggestionsReply suggestions => AssistantCards.Suggestions(language, suggestions.Plan, suggestions.Batch),
+        TeamSummaryReply summary => AssistantCards.TeamSummary(language, summary.Plan, summary.Text),
         PlanListReply list => ManagementCards.PlanList(language, list.Plans, list.ActivePlanId, list.CardSequence),
         ConfirmDeleteReply delete => ManagementCards.ConfirmDelete(language, delete.Plan, delete.CardSequence),
         CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -16,7 +17,8 @@ public sealed class SamskapelseBot(
     PlanningConversation conversation,
     PlanningStateAccessors state,
     IPlanStore plans,
-    TimeProvider time) : TeamsActivityHandler
+    TimeProvider time,
+    AssistantDelivery? assistant = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -101,10 +103,15 @@ public sealed class SamskapelseBot(
     {
         await state.Session.SetAsync(turnContext, turn.Session, cancellationToken).ConfigureAwait(false);
         await state.Profile.SetAsync(turnContext, turn.Profile, cancellationToken).ConfigureAwait(false);
-        var activities = ReplyRenderer.Render(turn.Replies, turn.Language);
+        var activities = ReplyRenderer.Render(turn.Replies, turn.Language, assistant?.ShowsButtons ?? false);
         if (activities.Count > 0)
         {
             await turnContext.SendActivitiesAsync([.. activities], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (assistant is not null)
+        {
+            await assistant.StartRequestedAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
         }
     }
 }

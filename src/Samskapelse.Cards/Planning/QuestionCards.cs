@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samskapelse.Cards.Assistant;
 using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -47,7 +48,7 @@ public static class QuestionCards
         return Card(language.T("Setup_Heading"), body, actions);
     }
 
-    public static AdaptiveCard Question(Language language, Plan plan, PlanStep step, int card, TextReply? notice)
+    public static AdaptiveCard Question(Language language, Plan plan, PlanStep step, int card, TextReply? notice, bool assistant = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (step == PlanStep.Setup)
@@ -76,6 +77,7 @@ public static class QuestionCards
 
         var actions = new List<CardAction>();
         actions.AddRange(primary);
+        actions.AddRange(AssistantCards.ForQuestion(language, plan, step, assistant));
         actions.Add(Submit(language.T("Action_Next"), Verbs.SubmitAnswer, card, plan.Id));
         actions.Add(Submit(language.T("Action_Back"), Verbs.Back, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
