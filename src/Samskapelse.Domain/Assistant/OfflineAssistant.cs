@@ -149,7 +149,11 @@ public sealed class OfflineAssistant : IPlanningAssistant
             Alliances = [.. plan.Alliances.Select((a, i) => new Alliance("l" + (i + 1).ToString(CultureInfo.InvariantCulture), a.Name, [.. a.PartnerIds], a.Purpose))],
         };
         var present = plan.CodeOfConduct.Select(c => c.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // The principles this plan's partners call for come before the ones every plan gets.
+        var general = CodeOfConductDrafter.Draft(new Plan { Id = "offline", OwnerId = "offline", Title = plan.Title }).Select(p => p.TemplateKey).ToHashSet();
         return CodeOfConductDrafter.Draft(shape)
+            .OrderBy(p => general.Contains(p.TemplateKey))
             .Select(p => Texts.Get(language, p.TemplateKey!))
             .Where(text => !present.Contains(text))
             .Select(text => New(SuggestionKind.CodeOfConduct, text));
