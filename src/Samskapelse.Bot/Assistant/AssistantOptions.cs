@@ -55,7 +55,8 @@ public sealed class AssistantOptions : IValidatableObject
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromHours(1);
 
-    public AssistantMode Mode => Enum.Parse<AssistantMode>(Provider, ignoreCase: false);
+    /// <summary>The provider as a mode; an unknown name (refused by validation) reads as Disabled.</summary>
+    public AssistantMode Mode => Enum.TryParse<AssistantMode>(Provider, ignoreCase: false, out var mode) ? mode : AssistantMode.Disabled;
 
     public AssistantSettings ToSettings() => new()
     {

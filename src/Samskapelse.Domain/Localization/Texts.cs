@@ -25,7 +25,8 @@ public static class Texts
     /// <summary>The resource keys of the neutral file, for the completeness tests.</summary>
     public static IReadOnlyList<string> AllKeys()
     {
-        using var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
+        // Not disposed: the ResourceManager caches this set, and a disposed one breaks every later lookup.
+        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException("The neutral resource set is missing.");
         return set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToList();
     }
