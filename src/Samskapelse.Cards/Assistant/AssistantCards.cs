@@ -14,14 +14,16 @@ namespace Samskapelse.Cards.Assistant;
 /// </summary>
 public static class AssistantCards
 {
-    /// <summary>"Suggest with the assistant" for a question card, when that question has suggestions.</summary>
-    public static IEnumerable<CardAction> ForQuestion(Language language, Plan plan, PlanStep step, bool assistant)
+    /// <summary>
+    /// "Suggest with the assistant" for a question card, when that question has suggestions. It sits in the
+    /// body, below the question's inputs, so the card keeps within the five actions every host shows.
+    /// </summary>
+    public static ActionSet? ForQuestion(Language language, Plan plan, PlanStep step, bool assistant)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (assistant && AssistantVerbs.KindFor(step) is { } kind && (kind != SuggestionKind.Mobilisation || !plan.Partners.IsEmpty))
-        {
-            yield return Suggest(language, plan, kind, "Assist_Suggest");
-        }
+        return assistant && AssistantVerbs.KindFor(step) is { } kind && (kind != SuggestionKind.Mobilisation || !plan.Partners.IsEmpty)
+            ? new ActionSet([Suggest(language, plan, kind, "Assist_Suggest")]) { Spacing = "Medium" }
+            : null;
     }
 
     /// <summary>The overview card's buttons: a summary for the team, and the pitfall check in plain words.</summary>

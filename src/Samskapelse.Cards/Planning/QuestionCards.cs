@@ -77,13 +77,12 @@ public static class QuestionCards
 
         var actions = new List<CardAction>();
         actions.AddRange(primary);
-        actions.AddRange(AssistantCards.ForQuestion(language, plan, step, assistant));
         actions.Add(Submit(language.T("Action_Next"), Verbs.SubmitAnswer, card, plan.Id));
         actions.Add(Submit(language.T("Action_Back"), Verbs.Back, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false));
 
-        return Card(language.T($"Question_{number}_Text"), header.Concat(inputs), actions);
+        return Card(language.T($"Question_{number}_Text"), header.Concat(inputs).Append(AssistantCards.ForQuestion(language, plan, step, assistant)), actions);
     }
 
     private static ChoiceSetInput Optional<TEnum>(Language language, string id, string labelKey, string prefix, string? value)
