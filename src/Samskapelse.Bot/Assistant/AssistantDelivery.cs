@@ -98,7 +98,7 @@ public sealed class AssistantDelivery(
 
         try
         {
-            await adapter.ContinueConversationAsync(botAppId, job.Reference, (context, token) => DeliverAsync(context, (Activity)result, job.WorkingActivityId, token), cancellationToken).ConfigureAwait(false);
+            await adapter.ContinueConversationAsync(botAppId, job.Reference, (context, token) => DeliverAsync(context, (Activity)result, job, token), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -111,11 +111,15 @@ public sealed class AssistantDelivery(
         }
     }
 
-    private async Task DeliverAsync(ITurnContext context, Activity result, string? workingActivityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs inside the proactive turn. It never throws: a failure there would reach the adapter's turn error
+    /// handler, which resets the conversation's position, and the user would lose their place for a lost card.
+    /// </summary>
+    private async Task DeliverAsync(ITurnContext context, Activity result, AssistantJob job, CancellationToken cancellationToken)
     {
-        if (workingActivityId is not null)
+        if (job.WorkingActivityId is not null)
         {
-            result.Id = workingActivityId;
+            result.Id = job.WorkingActivityId;
             try
             {
                 await context.UpdateActivityAsync(result, cancellationToken).ConfigureAwait(false);
@@ -128,7 +132,15 @@ public sealed class AssistantDelivery(
             }
         }
 
-        await context.SendActivityAsync(result, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await context.SendActivityAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The suggestions stay stored for the plan; only this card is lost.
+            Log.DeliveryFailed(logger, exception, job.Kind);
+        }
     }
 
     private sealed record AssistantJob(Plan Plan, SuggestionKind Kind, Language Language, string UserId, ConversationReference Reference, string? WorkingActivityId);

@@ -18,6 +18,9 @@ namespace Samskapelse.Tests.Assistant;
 public sealed class CloudAssistantTests : IAsyncLifetime
 {
     private const string Suggest = "Suggest with the assistant";
+
+    // p7 is not in the plan: the alliance keeps only the partners the plan has.
+    private static readonly string[] AllianceMembers = ["p1", "p2", "p7"];
     private readonly SignalingTimeProvider time = new();
     private readonly MemoryStorage storage = new();
     private FakeOpenAIServer server = null!;
@@ -418,6 +421,43 @@ public sealed class CloudAssistantTests : IAsyncLifetime
 
         Assert.Empty(delivered.Updates.Activities);
         Assert.Contains("Frivilligsentralen", CardReader.AllText(delivered.Posted.Cards.Single()));
+    }
+
+    [Fact]
+    public async Task AcceptedAllianceAndReworded_Principle_GoThroughThePlansRules()
+    {
+        var bot = Driver(nameof(AcceptedAllianceAndReworded_Principle_GoThroughThePlansRules));
+        await ToPartnersQuestionAsync(bot, Language.En);
+        await bot.SayAsync("Idrettslaget (association, outside)\nHome care (own unit, at home)");
+        await bot.SayAsync("next");
+        await bot.SayAsync("Idrettslaget: design the evenings together\nHome care: join the planning group");
+        await bot.SayAsync("skip");
+        await bot.SayAsync("skip");
+        var summary = await bot.SayAsync("skip");
+        var overview = summary.Cards[0];
+        var planId = (string)overview.SelectTokens("$..data.plan").First()!;
+
+        server.Answer(new { suggestions = new[] { new { name = "Evening alliance", purpose = "Run the evenings together", partner_ids = AllianceMembers } } });
+        await bot.SubmitAsync(new JObject { ["verb"] = AssistantVerbs.Alliances, ["plan"] = planId });
+        var alliances = (await bot.DeliveredAsync()).Updates.Cards.Single();
+        Assert.Contains(T(Language.En, "Assist_AllianceMembers", "Idrettslaget, Home care"), CardReader.AllText(alliances));
+        var allianceId = SuggestionId(alliances, "Evening alliance");
+        await bot.PressItemAsync(alliances, "Accept", allianceId, ("s_" + allianceId + "_detail", "Run the Friday evenings together"));
+
+        server.Answer(new { suggestions = new object[] { new { text = "We meet as equals and share the decisions.", replaces = "c1" }, new { text = "We evaluate together every spring.", replaces = (string?)null } } });
+        await bot.PressOnAsync(summary.Cards[3], "Suggest principles");
+        var code = (await bot.DeliveredAsync()).Updates.Cards.Single();
+        Assert.Contains(T(Language.En, "Assist_Rewords", T(Language.En, CodeOfConductDrafter.EqualPartnership)), CardReader.AllText(code));
+        await bot.PressItemAsync(code, "Accept", SuggestionId(code, "We meet as equals and share the decisions."));
+        await bot.PressItemAsync(code, "Accept", SuggestionId(code, "We evaluate together every spring."));
+
+        var plan = await GuidedPlanningTests.SinglePlanAsync(bot);
+        var alliance = Assert.Single(plan.Alliances);
+        Assert.Equal(("Evening alliance", "Run the Friday evenings together"), (alliance.Name, alliance.Purpose));
+        Assert.Equal(["p1", "p2"], alliance.PartnerIds);
+        var reworded = plan.CodeOfConduct.Single(c => c.Id == "c1");
+        Assert.Equal((null, "We meet as equals and share the decisions."), (reworded.TemplateKey, reworded.Text));
+        Assert.Equal("We evaluate together every spring.", plan.CodeOfConduct[^1].Text);
     }
 
     [Theory]
