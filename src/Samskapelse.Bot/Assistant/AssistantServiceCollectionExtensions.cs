@@ -35,7 +35,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<IPlanningHandlerSource>(provider => new AssistantHandlerSource(provider.GetRequiredService<AssistantService>()));
         services.AddSingleton(provider => new AssistantDelivery(
             (BotAdapter)provider.GetRequiredService<IBotFrameworkHttpAdapter>(),
-            provider.GetRequiredService<IConfiguration>()["MicrosoftAppId"],
+            provider.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? string.Empty,
             provider.GetRequiredService<AssistantService>(),
             provider.GetRequiredService<ILogger<AssistantDelivery>>()));
         services.AddHostedService(provider => provider.GetRequiredService<AssistantDelivery>());

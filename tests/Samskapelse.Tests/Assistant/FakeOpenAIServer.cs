@@ -76,13 +76,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Never answers: the request stays open until the client cancels it.</summary>
     public FakeOpenAIServer Hold() => Then(async context =>
     {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = context.RequestAborted.Register(() => aborted.TrySetResult());
+        await aborted.Task;
     });
 
     public FakeOpenAIServer Then(Func<HttpContext, Task> answer)
