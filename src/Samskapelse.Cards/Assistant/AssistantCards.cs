@@ -130,11 +130,21 @@ public static class AssistantCards
     private static TextBlock? Describe(Language language, Plan plan, Suggestion suggestion) => suggestion.Kind switch
     {
         SuggestionKind.Partners => Subtle(string.Join(" · ", new[] { suggestion.PartnerKind is { } k ? language.KindLabel(k) : null, suggestion.Side is { } s ? language.T("Assist_Side_" + s) : null, suggestion.Detail }.OfType<string>())),
-        SuggestionKind.Alliances when !suggestion.PartnerIds.IsEmpty => Subtle(language.T("Assist_AllianceMembers", string.Join(", ", suggestion.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name)))),
+        SuggestionKind.Alliances when !suggestion.PartnerIds.IsEmpty => Subtle(language.T("Assist_AllianceMembers", Members(plan, suggestion))),
         SuggestionKind.CodeOfConduct when suggestion.TargetId is not null && plan.CodeOfConduct.Find(p => p.Id == suggestion.TargetId) is { } principle =>
             Subtle(language.T("Assist_Rewords", language.PrincipleText(principle))),
         _ => null,
     };
+
+    // A few names and a count: an alliance of many partners must not make the card too big for Teams.
+    private static string Members(Plan plan, Suggestion suggestion)
+    {
+        const int Shown = 5;
+        var names = suggestion.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
+        return names.Count <= Shown
+            ? string.Join(", ", names)
+            : string.Join(", ", names.Take(Shown)) + " +" + (names.Count - Shown).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static string Label(Language language, Plan plan, Suggestion suggestion) => suggestion.Kind switch
     {

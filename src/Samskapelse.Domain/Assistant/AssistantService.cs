@@ -17,6 +17,12 @@ public sealed class AssistantService(
     AssistantRateLimiter limiter,
     TimeProvider time)
 {
+    /// <summary>The most suggestions one card shows, whoever wrote them: it keeps the card well within Teams' message size.</summary>
+    public const int MaxSuggestions = 8;
+
+    /// <summary>Alliances carry two texts and a member list each, so fewer fit a card.</summary>
+    public static int MaxFor(SuggestionKind kind) => kind == SuggestionKind.Alliances ? 4 : MaxSuggestions;
+
     public AssistantSettings Settings { get; } = settings;
 
     public bool Enabled => Settings.Mode != AssistantMode.Disabled;
@@ -66,7 +72,7 @@ public sealed class AssistantService(
                     Source = source,
                     Fault = fault,
                     CreatedAt = time.GetUtcNow(),
-                    Suggestions = [.. Clean(plan, kind, suggestions).Select((s, i) => s with { Id = batchId + "s" + (i + 1).ToString(CultureInfo.InvariantCulture) })],
+                    Suggestions = [.. Clean(plan, kind, suggestions).Take(MaxFor(kind)).Select((s, i) => s with { Id = batchId + "s" + (i + 1).ToString(CultureInfo.InvariantCulture) })],
                 };
                 var batches = record.Batches.Add(batch);
                 return record with

@@ -64,7 +64,8 @@ public sealed class OfflineAssistant : IPlanningAssistant
             SuggestionKind.Summary => Summary(language, plan),
             _ => Pitfalls(language, plan),
         };
-        return [.. suggestions.Take(input.Kind == SuggestionKind.Mobilisation ? PlanLimits.Partners : MaxSuggestions)];
+        // Mobilisation may take the rest after these are handled: the next press suggests for the partners still open.
+        return [.. suggestions.Take(input.Kind == SuggestionKind.Mobilisation ? AssistantService.MaxSuggestions : MaxSuggestions)];
     }
 
     private static IEnumerable<Suggestion> Partners(Language language, PlanFacts plan)

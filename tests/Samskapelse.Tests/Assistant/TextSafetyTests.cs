@@ -25,3 +25,42 @@ public sealed class TextSafetyTests
         Assert.EndsWith("…", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class SuggestionCardSizeTests
+{
+    [Theory]
+    [InlineData(SuggestionKind.Partners)]
+    [InlineData(SuggestionKind.Mobilisation)]
+    [InlineData(SuggestionKind.Alliances)]
+    [InlineData(SuggestionKind.CodeOfConduct)]
+    public void FullestSuggestionCard_StaysWellWithinTeamsMessageSize(SuggestionKind kind)
+    {
+        var partners = Enumerable.Range(1, Samskapelse.Planning.PlanLimits.Partners)
+            .Select(i => new Samskapelse.Planning.Partner("p" + i, new string('Æ', Samskapelse.Planning.PlanLimits.NameLength), Samskapelse.Planning.PartnerSide.Outside, Samskapelse.Planning.PartnerKind.Association))
+            .ToList();
+        var plan = new Samskapelse.Planning.Plan { Id = "x", OwnerId = "u", Title = new string('Ø', Samskapelse.Planning.PlanLimits.TitleLength), Partners = [.. partners] };
+        var batch = new SuggestionBatch
+        {
+            Id = "b1",
+            Kind = kind,
+            Source = AssistantSource.AzureOpenAI,
+            Fault = AssistantFault.Malformed,
+            Suggestions = [.. Enumerable.Range(1, AssistantService.MaxFor(kind)).Select(i => new Suggestion
+            {
+                Id = "b1s" + i,
+                Kind = kind,
+                Text = new string('å', Samskapelse.Planning.PlanLimits.ItemLength),
+                Detail = new string('ø', Samskapelse.Planning.PlanLimits.ItemLength),
+                TargetId = "p" + i,
+                PartnerKind = Samskapelse.Planning.PartnerKind.Association,
+                Side = Samskapelse.Planning.PartnerSide.Outside,
+                PartnerIds = [.. partners.Take(12).Select(p => p.Id)],
+            })],
+        };
+
+        var json = Samskapelse.Cards.Model.CardJson.Serialize(Samskapelse.Cards.Assistant.AssistantCards.Suggestions(Samskapelse.Localization.Language.Da, plan, batch));
+
+        // Teams' documented limit is 100 KB, but connectors and reports cite 28 KB (TEAMS-FACTS.md): stay far below that.
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(json), 1, 20_000);
+    }
+}
