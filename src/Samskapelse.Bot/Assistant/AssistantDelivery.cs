@@ -82,6 +82,11 @@ public sealed class AssistantDelivery(
         try
         {
             var batch = await service.SuggestAsync(job.Plan, job.Kind, job.Language, job.UserId, cancellationToken).ConfigureAwait(false);
+            if (batch.Fault is AssistantFault.BudgetExhausted or AssistantFault.UserRateLimited)
+            {
+                Log.LimitReached(logger, job.Kind, batch.Fault.Value);
+            }
+
             result = ReplyRenderer.CardActivity(AssistantCards.Suggestions(job.Language, job.Plan, batch));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

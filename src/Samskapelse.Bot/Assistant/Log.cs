@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4006, EventName = "AssistantMode", Level = LogLevel.Information, Message = "Assistant: {Mode}.")]
     public static partial void Mode(ILogger logger, string mode);
+
+    [LoggerMessage(EventId = 4007, EventName = "AssistantLimitReached", Level = LogLevel.Information, Message = "The offline assistant answered {Kind} because a limit was reached: {Fault}.")]
+    public static partial void LimitReached(ILogger logger, SuggestionKind kind, AssistantFault fault);
 }
