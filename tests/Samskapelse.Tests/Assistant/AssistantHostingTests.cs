@@ -9,7 +9,15 @@ using static Samskapelse.Tests.Support.TestLocales;
 
 namespace Samskapelse.Tests.Assistant;
 
+/// <summary>
+/// Runs alone: WebApplicationFactory finds Program's host through process-wide diagnostic events, so two
+/// factories starting at once can pick up each other's host.
+/// </summary>
+[CollectionDefinition(nameof(AssistantHostingTests), DisableParallelization = true)]
+public sealed class AssistantHostingCollection;
+
 /// <summary>The assistant as Program.cs wires it: over HTTP with deliveryMode expectReplies, no outbound calls.</summary>
+[Collection(nameof(AssistantHostingTests))]
 public sealed class AssistantHostingTests
 {
     private static WebApplicationFactory<Program> Host(params (string Key, string Value)[] settings) =>
