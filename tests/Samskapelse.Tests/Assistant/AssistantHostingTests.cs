@@ -14,7 +14,7 @@ namespace Samskapelse.Tests.Assistant;
 /// factories starting at once can pick up each other's host.
 /// </summary>
 [CollectionDefinition(nameof(AssistantHostingTests), DisableParallelization = true)]
-public sealed class AssistantHostingCollection;
+public sealed class AssistantHostingGroup;
 
 /// <summary>The assistant as Program.cs wires it: over HTTP with deliveryMode expectReplies, no outbound calls.</summary>
 [Collection(nameof(AssistantHostingTests))]
