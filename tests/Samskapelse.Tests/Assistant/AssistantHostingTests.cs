@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Samskapelse.Bot.Assistant;
 using Microsoft.Extensions.Options;
 using Samskapelse.Localization;
 using static Samskapelse.Tests.Support.TestLocales;
@@ -97,15 +100,40 @@ public sealed class AssistantHostingTests
     [InlineData("AzureOpenAI", "http://example.org/", "d", "k")]
     [InlineData("AzureOpenAI", "https://example.openai.azure.com/", "", "k")]
     [InlineData("AzureOpenAI", "https://example.openai.azure.com/", "d", "")]
-    public void Program_InvalidAssistantSettings_RefuseToStart(string provider, string? endpoint, string deployment, string key)
+    public void AddAssistant_InvalidSettings_FailStartupValidation(string assistantProvider, string? endpoint, string deployment, string key)
     {
-        using var host = Host(
-            ("Assistant:Provider", provider),
-            ("Assistant:AzureOpenAI:Endpoint", endpoint ?? string.Empty),
-            ("Assistant:AzureOpenAI:Deployment", deployment),
-            ("Assistant:AzureOpenAI:ApiKey", key));
+        // Checked on AddAssistant's own registrations rather than by starting Program: when a host fails to start,
+        // WebApplicationFactory sometimes reports a disposed service provider instead of the startup error.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Assistant:Provider"] = assistantProvider,
+            ["Assistant:AzureOpenAI:Endpoint"] = endpoint,
+            ["Assistant:AzureOpenAI:Deployment"] = deployment,
+            ["Assistant:AzureOpenAI:ApiKey"] = key,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddAssistant();
+        using var provider = services.BuildServiceProvider();
 
-        Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
+
+    [Fact]
+    public void AddAssistant_ValidCloudSettings_PassStartupValidation()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Assistant:Provider"] = "AzureOpenAI",
+            ["Assistant:AzureOpenAI:Endpoint"] = "https://example.openai.azure.com/",
+            ["Assistant:AzureOpenAI:Deployment"] = "gpt",
+            ["Assistant:AzureOpenAI:ApiKey"] = "k",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddAssistant();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(Samskapelse.Assistant.AssistantMode.AzureOpenAI, provider.GetRequiredService<IOptions<Bot.Assistant.AssistantOptions>>().Value.Mode);
     }
 
     [Fact]
