@@ -1,3 +1,4 @@
+using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
@@ -11,7 +12,8 @@ builder.Services
     .AddBotStorage()
     .AddPlanning()
     .AddReview()
-    .AddDocuments();
+    .AddDocuments()
+    .AddAssistant();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -7,7 +7,7 @@ public static class PlanningServiceCollectionExtensions
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
         services.AddSingleton<PlanningStateAccessors>();
-        services.AddSingleton(_ => new PlanningConversation(PlanningHandlers.All()));
+        services.AddSingleton(provider => new PlanningConversation(PlanningHandlers.All().Concat(provider.GetServices<IPlanningHandlerSource>().SelectMany(s => s.Handlers()))));
         return services;
     }
 }

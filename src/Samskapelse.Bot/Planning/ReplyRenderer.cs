@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Assistant;
+using Samskapelse.Cards.Assistant;
 using Samskapelse.Cards.Model;
 using Samskapelse.Cards.Planning;
 using Samskapelse.Localization;
@@ -12,7 +14,8 @@ namespace Samskapelse.Bot.Planning;
 public static class ReplyRenderer
 {
     /// <param name="links">Signed download links per plan id for the summaries; none when absent.</param>
-    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language, IReadOnlyDictionary<string, PlanLinks>? links = null)
+    /// <param name="assistant">Whether the cards offer the assistant's buttons.</param>
+    public static IReadOnlyList<IActivity> Render(IEnumerable<Reply> replies, Language language, IReadOnlyDictionary<string, PlanLinks>? links = null, bool assistant = false)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var activities = new List<IActivity>();
@@ -27,10 +30,13 @@ public static class ReplyRenderer
                     // Carried out by the bot before rendering; nothing to show for the request itself.
                     break;
                 case SummaryReply summary:
-                    activities.AddRange(SummaryCards.All(language, summary.Plan, links?.GetValueOrDefault(summary.Plan.Id)).Select(CardActivity));
+                    activities.AddRange(SummaryCards.All(language, summary.Plan, links?.GetValueOrDefault(summary.Plan.Id), assistant).Select(CardActivity));
+                    break;
+                case AssistantRequestReply:
+                    // AssistantDelivery sends the working card and, later, the suggestions.
                     break;
                 default:
-                    activities.Add(CardActivity(CardFor(reply, language)));
+                    activities.Add(CardActivity(CardFor(reply, language, assistant)));
                     break;
             }
         }
@@ -38,12 +44,14 @@ public static class ReplyRenderer
         return activities;
     }
 
-    public static AdaptiveCard CardFor(Reply reply, Language language) => reply switch
+    public static AdaptiveCard CardFor(Reply reply, Language language, bool assistant = false) => reply switch
     {
         WelcomeReply welcome => ManagementCards.Welcome(language, welcome.ActivePlan),
         HelpReply => ManagementCards.Help(language),
         SetupReply setup => QuestionCards.Setup(language, setup.CardSequence, setup.Title, setup.Notice),
-        QuestionReply question => QuestionCards.Question(language, question.Plan, question.Step, question.CardSequence, question.Notice),
+        QuestionReply question => QuestionCards.Question(language, question.Plan, question.Step, question.CardSequence, question.Notice, assistant),
+        SuggestionsReply suggestions => AssistantCards.Suggestions(language, suggestions.Plan, suggestions.Batch),
+        TeamSummaryReply summary => AssistantCards.TeamSummary(language, summary.Plan, summary.Text),
         PlanListReply list => ManagementCards.PlanList(language, list.Plans, list.ActivePlanId, list.CardSequence),
         SharePickerReply picker => ManagementCards.SharePicker(language, picker.Plans, picker.Chats, picker.CardSequence),
         ConfirmDeleteReply delete => ManagementCards.ConfirmDelete(language, delete.Plan, delete.CardSequence),

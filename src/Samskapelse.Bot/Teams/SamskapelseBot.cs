@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
@@ -21,7 +22,8 @@ public sealed class SamskapelseBot(
     SharedCards sharedCards,
     ConversationTurnLocks turnLocks,
     TimeProvider time,
-    PlanLinkIssuer? documents = null) : TeamsActivityHandler
+    PlanLinkIssuer? documents = null,
+    AssistantDelivery? assistant = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -149,10 +151,15 @@ public sealed class SamskapelseBot(
         }
 
         var links = documents is null ? null : await documents.ForSummariesAsync(turn.Replies, turn.UserId, turn.Language, cancellationToken).ConfigureAwait(false);
-        var activities = ReplyRenderer.Render(turn.Replies, turn.Language, links);
+        var activities = ReplyRenderer.Render(turn.Replies, turn.Language, links, assistant?.ShowsButtons ?? false);
         if (activities.Count > 0)
         {
             await turnContext.SendActivitiesAsync([.. activities], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (assistant is not null)
+        {
+            await assistant.StartRequestedAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
         }
     }
 }

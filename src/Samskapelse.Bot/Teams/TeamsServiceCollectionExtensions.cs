@@ -13,7 +13,13 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotAuthenticationOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(provider =>
+        {
+            // Checked first, so a bad setting stops the bot with our message naming the key,
+            // whoever resolves the adapter first, rather than with the SDK's constructor exception.
+            _ = provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+            return ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(provider);
+        });
         services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddTransient<IBot, SamskapelseBot>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samskapelse.Cards.Assistant;
 using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -47,7 +48,7 @@ public static class QuestionCards
         return Card(language.T("Setup_Heading"), body, actions);
     }
 
-    public static AdaptiveCard Question(Language language, Plan plan, PlanStep step, int card, TextReply? notice)
+    public static AdaptiveCard Question(Language language, Plan plan, PlanStep step, int card, TextReply? notice, bool assistant = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (step == PlanStep.Setup)
@@ -82,7 +83,7 @@ public static class QuestionCards
         actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false));
 
-        return Card(language.T($"Question_{number}_Text"), header.Concat(inputs), actions);
+        return Card(language.T($"Question_{number}_Text"), header.Concat(inputs).Append(AssistantCards.ForQuestion(language, plan, step, assistant)), actions);
     }
 
     private static ChoiceSetInput Optional<TEnum>(Language language, string id, string labelKey, string prefix, string? value)

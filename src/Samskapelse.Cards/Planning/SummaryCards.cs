@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samskapelse.Cards.Assistant;
 using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -13,10 +14,10 @@ namespace Samskapelse.Cards.Planning;
 /// </summary>
 public static class SummaryCards
 {
-    public static IReadOnlyList<AdaptiveCard> All(Language language, Plan plan, PlanLinks? links = null) =>
-        [Overview(language, plan, links), Partners(language, plan, links), Alliances(language, plan), CodeOfConduct(language, plan)];
+    public static IReadOnlyList<AdaptiveCard> All(Language language, Plan plan, PlanLinks? links = null, bool assistant = false) =>
+        [Overview(language, plan, links, assistant), Partners(language, plan, links), Alliances(language, plan), CodeOfConduct(language, plan, assistant)];
 
-    public static AdaptiveCard Overview(Language language, Plan plan, PlanLinks? links = null)
+    public static AdaptiveCard Overview(Language language, Plan plan, PlanLinks? links = null, bool assistant = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var facts = new List<Fact>
@@ -63,7 +64,10 @@ public static class SummaryCards
             ])
         { Style = pitfalls.Count == 0 ? "good" : "warning", Spacing = "Large" });
 
-        return Card(language.T("Summary_OverviewKicker") + ": " + plan.Title, body, EditActions(language, plan).Concat(DownloadActions(language, links)));
+        // Downloads and the assistant sit in the body, so the bar keeps within Teams' limit of actions.
+        body.Add(ActionRow(DownloadActions(language, links)));
+        body.Add(ActionRow(AssistantCards.ForOverview(language, plan, assistant)));
+        return Card(language.T("Summary_OverviewKicker") + ": " + plan.Title, body, EditActions(language, plan));
     }
 
     public static AdaptiveCard Partners(Language language, Plan plan, PlanLinks? links = null)
@@ -136,7 +140,7 @@ public static class SummaryCards
         return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", language.T("Question_6_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "6")), Submit(language.T("Action_EditAnswer", language.T("Question_5_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "5"))]);
     }
 
-    public static AdaptiveCard CodeOfConduct(Language language, Plan plan)
+    public static AdaptiveCard CodeOfConduct(Language language, Plan plan, bool assistant = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var principles = plan.CodeOfConduct.IsEmpty ? CodeOfConductDrafter.Draft(plan) : plan.CodeOfConduct;
@@ -148,7 +152,7 @@ public static class SummaryCards
             Plain(string.Join("\n", principles.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}")))),
         };
 
-        return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false)]);
+        return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false), .. AssistantCards.ForCodeOfConduct(language, plan, assistant)]);
     }
 
     private static Container Answer(Language language, Plan plan, int question, string? answer)
@@ -197,5 +201,11 @@ public static class SummaryCards
             Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false),
             Submit(language.T("Action_MyPlans"), Verbs.ListPlans, null, null, false),
         ];
+    }
+
+    private static ActionSet? ActionRow(IEnumerable<CardAction> actions)
+    {
+        var list = actions.ToList();
+        return list.Count == 0 ? null : new ActionSet(list);
     }
 }

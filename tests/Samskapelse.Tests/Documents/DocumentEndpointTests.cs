@@ -31,6 +31,7 @@ public sealed class DocumentHostFactory : WebApplicationFactory<Program>
     }
 }
 
+[Collection(Samskapelse.Tests.Http.BotHostTests.Name)]
 public sealed class DocumentEndpointTests(DocumentHostFactory factory) : IClassFixture<DocumentHostFactory>
 {
     private readonly HttpClient client = factory.CreateClient();
@@ -172,6 +173,7 @@ public sealed class DocumentEndpointTests(DocumentHostFactory factory) : IClassF
     private static string Path(string? url) => new Uri(url!).PathAndQuery;
 }
 
+[Collection(Samskapelse.Tests.Http.BotHostTests.Name)]
 public sealed class DocumentStartupTests
 {
     [Fact]

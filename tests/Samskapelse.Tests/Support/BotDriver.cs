@@ -4,6 +4,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Assistant;
+using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Storage;
@@ -18,10 +20,11 @@ namespace Samskapelse.Tests.Support;
 /// </summary>
 public sealed class BotDriver
 {
-    private readonly TestAdapter adapter;
+    private readonly RecordingAdapter adapter;
     private readonly SamskapelseBot bot;
 
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null)
+    /// <param name="assistant">The assistant's options; with none, the bot runs without an assistant, as before it had one.</param>
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -33,11 +36,28 @@ public sealed class BotDriver
             Bot = new ChannelAccount("bot-id", "Samskapelse"),
             Conversation = new ConversationAccount(isGroup: conversationType != "personal", conversationType: conversationType, id: conversationId),
         };
-        adapter = new TestAdapter(reference) { Locale = locale };
+        adapter = new RecordingAdapter(reference) { Locale = locale };
         adapter.Use(new RecordUpdates(Updates));
         Plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
         var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
-        bot = TestBots.Create(storage, state, Plans, Time, locks, documents);
+        var handlers = PlanningHandlers.All().AsEnumerable();
+        if (assistant is not null)
+        {
+            Delivery = AssistantWiring.Create(adapter, storage, Time, assistant);
+            handlers = handlers.Concat(new AssistantHandlerSource(Delivery.Service).Handlers());
+        }
+
+        bot = TestBots.Create(storage, state, Plans, Time, locks, documents, handlers, Delivery);
+    }
+
+    /// <summary>The assistant's background delivery, when the driver has an assistant.</summary>
+    public AssistantDelivery? Delivery { get; }
+
+    /// <summary>When true, updating a sent card fails as Teams does for a card it no longer has: the bot must post instead.</summary>
+    public bool RefuseUpdates
+    {
+        get => adapter.RefuseUpdates;
+        set => adapter.RefuseUpdates = value;
     }
 
     public IStorage Storage { get; }
@@ -68,6 +88,23 @@ public sealed class BotDriver
         return SendAsync(activity);
     }
 
+    /// <summary>
+    /// Waits for the assistant's background jobs, then returns what they did: working cards replaced in place
+    /// (<see cref="Delivered.Updates"/>) and messages posted proactively (<see cref="Delivered.Posted"/>).
+    /// </summary>
+    public async Task<Delivered> DeliveredAsync()
+    {
+        var delivery = Delivery ?? throw new InvalidOperationException("This driver has no assistant.");
+        await delivery.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        var posted = new List<IActivity>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            posted.Add(reply);
+        }
+
+        return new Delivered(new Replies(adapter.TakeUpdates()), new Replies(posted));
+    }
+
     /// <summary>Presses a button on the newest input card, with input values the way Teams merges them into the data.</summary>
     public Task<Replies> PressAsync(string buttonTitle, params (string Id, string Value)[] inputs)
     {
@@ -78,6 +115,19 @@ public sealed class BotDriver
     public Task<Replies> PressOnAsync(JObject card, string buttonTitle, params (string Id, string Value)[] inputs)
     {
         var action = CardReader.FindSubmit(card, buttonTitle) ?? throw new InvalidOperationException($"No button '{buttonTitle}' on the card. Buttons: {string.Join(", ", CardReader.ButtonTitles(card))}");
+        return PressActionAsync(card, action, inputs);
+    }
+
+    /// <summary>Presses the button of one item on a card of items that share button titles (the assistant's Accept and Discard).</summary>
+    public Task<Replies> PressItemAsync(JObject card, string buttonTitle, string item, params (string Id, string Value)[] inputs)
+    {
+        var action = CardReader.Actions(card).FirstOrDefault(a => (string?)a["title"] == buttonTitle && (string?)a["data"]?["item"] == item)
+            ?? throw new InvalidOperationException($"No button '{buttonTitle}' for item '{item}' on the card.");
+        return PressActionAsync(card, action, inputs);
+    }
+
+    private Task<Replies> PressActionAsync(JObject card, JObject action, (string Id, string Value)[] inputs)
+    {
         var value = (JObject)action["data"]!.DeepClone();
 
         // Teams sends every input's current value with the data: prefilled values count as typed.
@@ -171,6 +221,49 @@ public sealed class BotDriver
         }
 
         return result;
+    }
+}
+
+public sealed record Delivered(Replies Updates, Replies Posted);
+
+/// <summary>A TestAdapter that records card updates and awaits proactive turns to their end.</summary>
+internal sealed class RecordingAdapter(ConversationReference reference) : TestAdapter(reference)
+{
+    private readonly List<IActivity> updates = [];
+
+    public bool RefuseUpdates { get; set; }
+
+    public IReadOnlyList<IActivity> TakeUpdates()
+    {
+        lock (updates)
+        {
+            var taken = updates.ToList();
+            updates.Clear();
+            return taken;
+        }
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext context, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (RefuseUpdates)
+        {
+            throw new InvalidOperationException("The channel refused to update the activity.");
+        }
+
+        lock (updates)
+        {
+            updates.Add(activity);
+        }
+
+        return Task.FromResult(new ResourceResponse(activity.Id));
+    }
+
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
     }
 }
 
