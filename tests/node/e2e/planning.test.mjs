@@ -49,9 +49,9 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     await h?.close();
   });
 
-  test('the first page load shows one welcome card', {
-    todo: 'bot bug: installationUpdate and conversationUpdate arrive together on install; both turns read Welcomed=false and both send the welcome',
-  }, (t) => {
+  // installationUpdate and conversationUpdate arrive together on install; the bot serializes the
+  // turns of a conversation (ConversationTurnLocks), so the second one sees Welcomed=true.
+  test('the first page load shows one welcome card', (t) => {
     t.diagnostic(`bot, emulator and page up, welcome drawn: ${startupMs} ms`);
     assert.equal(welcomesOnFirstLoad, 1, `the bot sent ${welcomesOnFirstLoad} welcome cards on the first page load`);
   });

@@ -89,6 +89,9 @@ describe('reviewing a shared plan in the Teams emulator', { timeout: 150_000 }, 
 
   test('@mentioning the bot with "share" in the group chat posts the review card', async () => {
     await h.openChat('Group Chat');
+    // Opening the group chat installs the app there (quirk 6): the bot greets it with its welcome card.
+    const welcome = await h.waitForBotMessage({ card: true, heading: 'Welcome to Samskapelse' });
+    await h.screenshotCard('review-0-group-chat-welcome', h.card(welcome));
     const after = await h.sendMention('share');
     const card = await h.waitForBotMessage({ card: true, heading: TITLE }, { after, timeout: 20_000 });
     const text = await h.waitForBotMessage({ card: false, text: `I shared '${TITLE}' here` }, { after });
