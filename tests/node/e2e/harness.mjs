@@ -750,7 +750,6 @@ export class Harness {
 
     try {
       await card.scrollIntoViewIfNeeded();
-      await this.settled(card);
       await card.screenshot({ path: file, animations: 'disabled' });
     } finally {
       if (viewport && needed > viewport.height) {
@@ -760,26 +759,6 @@ export class Harness {
 
     this.shots.push(file);
     return file;
-  }
-
-  /**
-   * Waits until `card` is drawn and stays put: fonts loaded and the same box on two polls in a row.
-   * The emulator redraws a card on every in-place update (quirk 14); a shot in the middle of it
-   * shows the card half-styled.
-   */
-  async settled(card, { timeout = 5_000 } = {}) {
-    let last = '';
-    await pollUntil(async () => {
-      const now = await card.evaluate(async (el) => {
-        await document.fonts.ready;
-        const r = el.getBoundingClientRect();
-        const styled = [...el.querySelectorAll('button')].every((b) => getComputedStyle(b).borderStyle !== 'none' || getComputedStyle(b).backgroundColor !== 'rgba(0, 0, 0, 0)');
-        return `${r.x},${r.y},${r.width},${r.height},${el.innerText.length},${styled}`;
-      });
-      const same = now === last && now.endsWith(',true');
-      last = now;
-      return same;
-    }, { timeout, interval: 150, what: 'the card to settle' }).catch(() => null); // a shot anyway
   }
 
   /**
