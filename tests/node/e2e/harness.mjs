@@ -332,10 +332,47 @@ export class Harness {
     // What the emulator's Log Panel shows, read from the page's websocket: one entry per HTTP
     // exchange with the bot, appended when the exchange is complete (the bot's turn is over).
     this.exchanges = [];
+    // In-place updates the bot made (PUT .../activities/{id}, quirk 14), as the page's websocket pushed them.
+    this.updates = [];
+    // Every Action.Execute the page posted (quirk 11): { body, response } once answered.
+    this.invokes = [];
+    this.openedChats = new Set();
     page.on('websocket', (socket) => socket.on('framereceived', (frame) => this.onFrame(frame.payload)));
+    page.on('requestfinished', (request) => this.onRequestFinished(request));
+  }
+
+  async onRequestFinished(request) {
+    if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/_conversation/v1/invoke') {
+      return;
+    }
+
+    const entry = { body: null, status: undefined, response: null };
+    try {
+      entry.body = JSON.parse(request.postData() ?? 'null');
+      const response = await request.response();
+      entry.status = response?.status();
+      entry.response = await response?.json();
+    } catch {
+      // the page may be gone
+    }
+
+    this.invokes.push(entry);
   }
 
   onFrame(payload) {
+    if (typeof payload === 'string' && payload.includes('"updateMessage"')) {
+      try {
+        const { action, actionConversationId, message } = JSON.parse(payload);
+        if (action === 'updateMessage' && message?.messageId) {
+          this.updates.push({ conversationId: actionConversationId, messageId: message.messageId, attachments: message.attachments ?? [], text: message.text });
+        }
+      } catch {
+        // not JSON
+      }
+
+      return;
+    }
+
     if (typeof payload !== 'string' || !payload.includes('"appendLog"')) {
       return;
     }
@@ -478,6 +515,105 @@ export class Harness {
       { timeout: DEFAULT_TIMEOUT, what: `the sent message "${firstLine}" to be drawn` },
     );
     return before;
+  }
+
+  // ----- conversations and users
+
+  /**
+   * Opens a conversation of the left tree ('Personal Chat', 'Group Chat', 'My Team - General', ...).
+   * The first opening of a conversation in a page installs the app there (quirk 6): then it waits
+   * until the bot has answered both install activities.
+   */
+  async openChat(name, { timeout = 30_000 } = {}) {
+    const since = this.exchanges.length;
+    const first = !this.openedChats.has(name);
+    const installed = first
+      ? this.page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(new URL(r.url()).pathname), { timeout })
+      : null;
+    await this.page.getByRole('treeitem', { name, exact: true }).click();
+    if (installed) {
+      await installed;
+      this.openedChats.add(name);
+      await this.waitForExchange('installationUpdate', { since, timeout });
+      await this.waitForExchange('conversationUpdate', { since, timeout });
+    }
+  }
+
+  /**
+   * Sends `text` with an @mention of the bot in front, the way a person does it: types "@",
+   * picks the bot from the typeahead menu, types the text, presses Enter (group chats and
+   * channels forward only messages that mention the bot, quirk 8). The bot receives
+   * "<at>Test Bot</at> text" with a mention entity. Returns the message mark before it.
+   */
+  async sendMention(text, { botName = BOT_NAME } = {}) {
+    const before = await this.mark();
+    const box = this.page.locator('[data-lexical-editor="true"][contenteditable="true"]');
+    await box.click();
+    await this.page.keyboard.type('@');
+    const item = this.page.locator('#typeahead-menu [role="menuitem"]').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(botName)}\\s*$`) });
+    await item.waitFor({ state: 'visible', timeout: 5_000 });
+    await item.click();
+    await pollUntil(async () => (await box.locator('.mention').allInnerTexts()).some((t) => t.trim() === botName), { timeout: 5_000, what: `the mention of ${botName} in the compose box` });
+    await this.page.keyboard.insertText(` ${text}`);
+    await pollUntil(async () => (await box.innerText()).includes(text), { timeout: 5_000, what: 'the compose box to hold the text' });
+    await this.page.keyboard.press('Enter');
+    await pollUntil(
+      async () => (await this.messages()).some((m) => m.index >= before && !m.fromBot && m.text.includes(text)),
+      { timeout: DEFAULT_TIMEOUT, what: `the sent message "@${botName} ${text}" to be drawn` },
+    );
+    return before;
+  }
+
+  /**
+   * Runs `action` (clicks on cards) as another mock user (quirk 15): the page's submit and
+   * invoke requests are rewritten to carry `from.id = userId`, which the emulator honours.
+   */
+  async actingAs(userId, action) {
+    const pattern = /\/_conversation\/v1\/(invoke|submit)$/;
+    const rewrite = (route) => {
+      const request = route.request();
+      const body = JSON.parse(request.postData() ?? '{}');
+      body.from = { ...(body.from ?? {}), id: userId };
+      return route.continue({ postData: JSON.stringify(body), headers: { ...request.headers(), 'content-type': 'application/json' } });
+    };
+    // unroute() needs the very same matcher and handler.
+    const matcher = (url) => pattern.test(url.pathname);
+    await this.page.route(matcher, rewrite);
+    try {
+      return await action();
+    } finally {
+      await this.page.unroute(matcher, rewrite);
+    }
+  }
+
+  /**
+   * Posts an Action.Execute to the emulator from the page, as the UI does (quirk 11), but as
+   * mock user `userId`; `template` is an invoke body the page posted (see `invokes`). The UI does
+   * not draw the response: it is returned ({ status, body }). Only the bot's in-place update
+   * (PUT, quirk 14) reaches the page.
+   */
+  async invokeAs(userId, template, { timeout = DEFAULT_TIMEOUT } = {}) {
+    const body = { ...structuredClone(template), from: { id: userId } };
+    return this.page.evaluate(async ({ body, timeout }) => {
+      const response = await fetch('/_conversation/v1/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeout),
+      });
+      const text = await response.text();
+      let json = null;
+      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      return { status: response.status, body: json, text };
+    }, { body, timeout });
+  }
+
+  /** Waits for an invoke posted by the page after invoke number `since` (and its answer). */
+  async waitForInvoke({ since = 0, verb, timeout = DEFAULT_TIMEOUT } = {}) {
+    return pollUntil(
+      () => this.invokes.slice(since).find((i) => i.status !== undefined && (!verb || i.body?.value?.action?.verb === verb)),
+      { timeout, what: `the page to post an invoke${verb ? ` with verb ${verb}` : ''} and get its answer` },
+    );
   }
 
   // ----- cards
@@ -659,6 +795,7 @@ export class Harness {
     }
 
     const response = await installed;
+    this.openedChats = new Set(['Personal Chat']); // the page opens the personal chat
     await this.page.locator('[data-lexical-editor="true"][contenteditable="true"]').waitFor({ state: 'visible', timeout: 45_000 });
     // The bot has had both install activities (and answered them) before anyone types: otherwise
     // a first message races the welcome turns.

@@ -49,9 +49,9 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     await h?.close();
   });
 
-  test('the first page load shows one welcome card', {
-    todo: 'bot bug: installationUpdate and conversationUpdate arrive together on install; both turns read Welcomed=false and both send the welcome',
-  }, (t) => {
+  // installationUpdate and conversationUpdate arrive together on install; the bot serializes the
+  // turns of a conversation (ConversationTurnLocks), so the second one sees Welcomed=true.
+  test('the first page load shows one welcome card', (t) => {
     t.diagnostic(`bot, emulator and page up, welcome drawn: ${startupMs} ms`);
     assert.equal(welcomesOnFirstLoad, 1, `the bot sent ${welcomesOnFirstLoad} welcome cards on the first page load`);
   });
@@ -251,7 +251,9 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
   });
 
   test('a double-click on Next shows the next question once', {
-    todo: 'bot bug: the two submits of a double-click run as concurrent turns on the same conversation state; both pass the card check and both ask question 2',
+    // The turns are serialized now (ConversationTurnLocks): the second submit no longer advances the
+    // plan, but it is answered as a stale card: "That card is from an earlier step…" and question 2 again.
+    todo: 'bot bug: the second submit of a double-click is answered as a stale card (Error_StaleCard + question 2 re-asked); a repeat of the card just answered should be ignored quietly',
   }, async () => {
     let after = await h.sendText('edit 1');
     const message = await h.waitForBotMessage({ heading: Q[1], card: true }, { after });
