@@ -1,24 +1,6 @@
-using Samskapelse.Bot.Assistant;
-using Samskapelse.Bot.Documents;
-using Samskapelse.Bot.Planning;
-using Samskapelse.Bot.Review;
-using Samskapelse.Bot.Storage;
-using Samskapelse.Bot.Teams;
+using Samskapelse.Bot.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.Services
-    .AddTeamsBot()
-    .AddBotStorage()
-    .AddPlanning()
-    .AddReview()
-    .AddDocuments()
-    .AddAssistant();
-
-var app = builder.Build();
-app.MapBotEndpoints();
-app.MapDocumentEndpoints();
-app.Run();
+SamskapelseHost.Build(args).Run();
 
 /// <summary>The entry point, public for the HTTP tests.</summary>
 public partial class Program;

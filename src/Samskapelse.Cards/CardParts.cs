@@ -16,11 +16,12 @@ internal static class CardParts
 
     public static TextBlock Plain(string text) => new(text);
 
-    public static TextBlock? Notice(Language language, TextReply? notice) =>
+    /// <param name="warning">True for a refusal; otherwise a key starting with "Error_" is one.</param>
+    public static TextBlock? Notice(Language language, TextReply? notice, bool warning = false) =>
         notice is null ? null : new TextBlock(Texts.Format(language, notice.Key, notice.Args))
         {
             // Refusals read as warnings; confirmations ("Plan created", "Added 2 partners") must not look like errors.
-            Color = notice.Key.StartsWith("Error_", StringComparison.Ordinal) || notice.Key.EndsWith("Gone", StringComparison.Ordinal) ? "Attention" : "Accent",
+            Color = warning || notice.Key.StartsWith("Error_", StringComparison.Ordinal) ? "Attention" : "Accent",
             Weight = "Bolder",
         };
 

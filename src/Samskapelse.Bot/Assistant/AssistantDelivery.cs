@@ -27,6 +27,8 @@ public sealed class AssistantDelivery(
     private readonly CancellationTokenSource stopping = new();
     private int nextJob;
 
+    private int disposed;
+
     public AssistantService Service => service;
 
     /// <summary>Whether the cards offer the assistant's buttons.</summary>
@@ -54,11 +56,23 @@ public sealed class AssistantDelivery(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host that failed to start is disposed before it is stopped: then there is nothing left to stop.
+        if (Volatile.Read(ref disposed) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync().ConfigureAwait(false);
         await WhenIdleAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Dispose();
+        }
+    }
 
     private void Start(AssistantJob job)
     {

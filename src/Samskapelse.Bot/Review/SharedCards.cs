@@ -144,7 +144,7 @@ public sealed partial class SharedCards(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(text);
         var activity = turnContext.Activity;
-        var language = Languages.FromLocale(activity.Locale);
+        var language = await LanguageOfAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var words = text.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var rest = words.Length > 1 ? words[1] : string.Empty;
         var kind = ReadKind(ref rest);
@@ -155,14 +155,14 @@ public sealed partial class SharedCards(
         if (plan is null)
         {
             var reply = mine.Count == 0
-                ? Texts.Format(language, "Share_NotOwner", CommandParser.Word(language, Verbs.ListPlans))
+                ? Texts.Format(language, profile.PlanIds.IsEmpty ? "Share_NoPlans" : "Share_NotOwner", CommandParser.Word(language, Verbs.ListPlans))
                 : Texts.Format(language, "Share_WhichPlan", string.Join(", ", mine.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {p.Title}"))));
             await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await PostAsync(turnContext, plan.Id, kind, language, ActorOf(activity), cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(Texts.Format(language, "Share_Posted", plan.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Texts.Format(language, "Share_Posted_" + kind, plan.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records the share on the plan, posts the card, and records the posted card's id for in-place updates.</summary>
@@ -187,7 +187,7 @@ public sealed partial class SharedCards(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(invoke);
         var activity = turnContext.Activity;
-        var language = Languages.FromLocale(activity.Locale);
+        var language = await LanguageOfAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var verb = invoke.Action?.Verb ?? string.Empty;
         var data = invoke.Action?.Data as JObject ?? (invoke.Action?.Data is null ? new JObject() : JObject.FromObject(invoke.Action.Data));
         var planId = (string?)data[ReviewFields.Plan];
@@ -220,30 +220,51 @@ public sealed partial class SharedCards(
             }
         }
 
-        var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink());
+        var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink(), result.Refused);
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = JObject.Parse(CardJson.Serialize(card)) };
     }
 
-    private async Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken)
+    /// <summary>Brings every posted card of a plan up to date: in this conversation directly, elsewhere proactively.</summary>
+    public async Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken)
     {
-        foreach (var shared in plan.Review.SharedTo.Where(s => s.ConversationId == turnContext.Activity.Conversation.Id && s.ActivityId is not null))
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var shared in plan.Review.SharedTo.Where(s => s.ActivityId is not null))
         {
             var language = Languages.FromLocale(shared.Language);
-            var baseCard = ReviewCards.Shared(language, plan, shared.Kind, ReviewRole.Member, null, null, EditLink());
-            var update = (Activity)ReplyRenderer.CardActivity(baseCard);
+            var update = (Activity)ReplyRenderer.CardActivity(ReviewCards.Shared(language, plan, shared.Kind, ReviewRole.Member, null, null, EditLink()));
             update.Id = shared.ActivityId;
-            update.Conversation = turnContext.Activity.Conversation;
             try
             {
-                await turnContext.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+                if (shared.ConversationId == turnContext.Activity.Conversation.Id)
+                {
+                    update.Conversation = turnContext.Activity.Conversation;
+                    await turnContext.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var stored = await storage.ReadAsync([ChatKey(shared.ConversationId)], cancellationToken).ConfigureAwait(false);
+                var reference = stored.TryGetValue(ChatKey(shared.ConversationId), out var value) ? Storage.StorageJson.As<ChatReference>(value)?.Reference : null;
+                if (reference is not null)
+                {
+                    update.Conversation = reference.Conversation;
+                    await turnContext.Adapter.ContinueConversationAsync(authentication.Value.MicrosoftAppId ?? string.Empty, reference, (chat, token) => chat.UpdateActivityAsync(update, token), cancellationToken).ConfigureAwait(false);
+                }
             }
-#pragma warning disable CA1031 // The invoke still answers with the fresh card when the in-place update fails.
+#pragma warning disable CA1031 // A card that cannot be updated (deleted, bot removed) must not fail the turn that changed the plan.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
                 LogUpdateFailed(logger, exception, plan.Id);
             }
         }
+    }
+
+    /// <summary>The language the user chose in the personal chat, else their Teams locale.</summary>
+    private async Task<Language> LanguageOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
+        return profile.PreferredLanguage ?? Languages.FromLocale(turnContext.Activity.Locale);
     }
 
     private string? EditLink() =>

@@ -150,6 +150,15 @@ public sealed class SamskapelseBot(
             turn.Show(await sharedCards.ShareIntoAsync(turnContext, request, turn.Language, cancellationToken).ConfigureAwait(false));
         }
 
+        // A plan changed in the personal chat shows the change on its cards in the team chats too.
+        foreach (var planId in turn.ChangedPlanIds)
+        {
+            if (await plans.FindAsync(planId, cancellationToken).ConfigureAwait(false) is { Review.SharedTo.IsEmpty: false } changed)
+            {
+                await sharedCards.UpdatePostedCardsAsync(turnContext, changed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var links = documents is null ? null : await documents.ForSummariesAsync(turn.Replies, turn.UserId, turn.Language, cancellationToken).ConfigureAwait(false);
         var activities = ReplyRenderer.Render(turn.Replies, turn.Language, links, assistant?.ShowsButtons ?? false);
         if (activities.Count > 0)

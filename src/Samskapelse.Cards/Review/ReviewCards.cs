@@ -22,14 +22,14 @@ public static class ReviewCards
     private const int SignaturesNamed = 10;
     private const int ProposalsShown = 5;
 
-    public static AdaptiveCard Shared(Language language, Plan plan, SharedCardKind kind, ReviewRole role, string? viewerId, TextReply? notice = null, string? editLink = null)
+    public static AdaptiveCard Shared(Language language, Plan plan, SharedCardKind kind, ReviewRole role, string? viewerId, TextReply? notice = null, string? editLink = null, bool refused = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var body = new List<CardElement?>
         {
             Subtle(language.T("Review_Kicker", plan.OwnerName, plan.Version)),
             Heading(plan.Title),
-            Notice(language, notice),
+            Notice(language, notice, refused),
         };
 
         body.AddRange(kind switch
@@ -194,7 +194,7 @@ public static class ReviewCards
         yield return Plain(string.Join("\n", principles.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}"))));
 
         var signatures = plan.Review.Signatures;
-        yield return new TextBlock(language.T("Review_SignedCount", signatures.Count)) { Weight = "Bolder", Spacing = "Medium" };
+        yield return new TextBlock(signatures.IsEmpty ? language.T("Review_NobodySigned") : language.T("Review_SignedCount", signatures.Count)) { Weight = "Bolder", Spacing = "Medium" };
         if (!signatures.IsEmpty)
         {
             var named = string.Join(", ", signatures.TakeLast(SignaturesNamed).Select(s => language.T("Review_SignedBy", s.By.Name, s.At.ToString("d", language.Culture()))));
@@ -285,7 +285,7 @@ public static class ReviewCards
             Body =
             [
                 new ChoiceSetInput(language.T("Review_CommentAbout"), targets) { Id = ReviewFields.Target, Style = "compact", Value = "Plan:" },
-                new TextInput(language.T("Review_CommentLabel")) { Id = ReviewFields.CommentText, IsMultiline = true, MaxLength = PlanLimits.ItemLength, IsRequired = true, ErrorMessage = language.T("Error_EmptyAnswer") },
+                new TextInput(language.T("Review_CommentLabel")) { Id = ReviewFields.CommentText, IsMultiline = true, MaxLength = PlanLimits.ItemLength, IsRequired = true, ErrorMessage = language.T("Review_WriteSomething") },
             ],
             Actions = [Execute(language.T("Review_Send"), ReviewVerbs.Comment, plan, kind)],
         };
@@ -301,7 +301,7 @@ public static class ReviewCards
                 Style = "expanded",
                 Value = nameof(ProposalKind.Partner),
             },
-            new TextInput(language.T("Review_ProposalLabel")) { Id = ReviewFields.ProposalText, MaxLength = PlanLimits.ItemLength, IsRequired = true, ErrorMessage = language.T("Error_EmptyAnswer") },
+            new TextInput(language.T("Review_ProposalLabel")) { Id = ReviewFields.ProposalText, MaxLength = PlanLimits.ItemLength, IsRequired = true, ErrorMessage = language.T("Review_WriteSomething") },
         ],
         Actions = [Execute(language.T("Review_Send"), ReviewVerbs.Propose, plan, kind)],
     };

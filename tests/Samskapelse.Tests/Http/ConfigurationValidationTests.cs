@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Samskapelse.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Samskapelse.Tests.Http;
@@ -8,19 +7,33 @@ namespace Samskapelse.Tests.Http;
 [Collection(BotHostTests.Name)]
 public sealed class ConfigurationValidationTests
 {
+    // The host is built and started directly rather than through WebApplicationFactory, which can
+    // lose the start-up exception in a race with its own disposal and report ObjectDisposedException.
     private static Exception? Start(string environment, params (string Key, string Value)[] settings)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var args = new List<string>
         {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("Storage:Provider", "Memory");
-            builder.UseSetting("Documents:SigningKey", "configuration-tests-signing-key-0123456789");
-            foreach (var (key, value) in settings)
+            "--environment=" + environment,
+            "--urls=http://127.0.0.1:0",
+            "--Storage:Provider=Memory",
+            "--Documents:SigningKey=configuration-tests-signing-key-0123456789",
+        };
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+        var app = SamskapelseHost.Build([.. args]);
+        try
+        {
+            var error = Record.Exception(() => app.StartAsync().GetAwaiter().GetResult());
+            if (error is null)
             {
-                builder.UseSetting(key, value);
+                app.StopAsync().GetAwaiter().GetResult();
             }
-        });
-        return Record.Exception(() => factory.CreateClient().Dispose());
+
+            return error;
+        }
+        finally
+        {
+            ((IDisposable)app).Dispose();
+        }
     }
 
     private static void AssertRefused(Exception? error, string expectedKey)

@@ -68,8 +68,23 @@ public sealed class BadInputTests
         await bot.PressOnAsync(partnersCard, "Add partner", ("name", "Red Cross"));
         var second = await bot.PressOnAsync(partnersCard, "Add partner", ("name", "Red Cross"));
 
-        Assert.Contains(T(Language.En, "Error_StaleCard"), second.Texts);
+        Assert.Empty(second.Activities);
         Assert.Single((await GuidedPlanningTests.SinglePlanAsync(bot)).Partners);
+    }
+
+    [Fact]
+    public async Task ADoubleClick_TakesTheAnswerOnce_AndSaysNothingMore()
+    {
+        var bot = new BotDriver(new MemoryStorage(), nameof(ADoubleClick_TakesTheAnswerOnce_AndSaysNothingMore));
+        await bot.SayAsync("start Double click");
+        var questionOne = bot.LastInputCard!;
+
+        var first = await bot.PressOnAsync(questionOne, "Next", ("answer", "The goal"));
+        var second = await bot.PressOnAsync(questionOne, "Next", ("answer", "The goal"));
+
+        Assert.Contains(T(Language.En, "Question_2_Text"), first.AllText);
+        Assert.Empty(second.Activities);
+        Assert.Equal("The goal", (await GuidedPlanningTests.SinglePlanAsync(bot)).Goal);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class SharedCardReviewTests
 
         var ownerInGroup = new BotDriver(storage, Group, userId: "29:owner", userName: "Kari Leder", time: time, conversationType: "groupChat", locks: locks);
         var shared = await ownerInGroup.SayAsync("<at>Samskapelse</at> share");
-        Assert.Contains(T(Language.En, "Share_Posted", "Youth house"), shared.Texts);
+        Assert.Contains(T(Language.En, "Share_Posted_Plan", "Youth house"), shared.Texts);
         var planId = (await GuidedPlanningTests.PlanIdsAsync(owner, "29:owner")).Single();
         var cardId = shared.Activities.First(a => ((IMessageActivity)a).Attachments?.Count > 0).Id!;
 
@@ -190,7 +190,7 @@ public sealed class SharedCardReviewTests
         var team = await ShareAsync();
         var replies = await team.Anna.SayAsync("<at>Samskapelse</at> share Youth house");
 
-        Assert.Contains(T(Language.En, "Share_NotOwner", "plans"), replies.Texts);
+        Assert.Contains(T(Language.En, "Share_NoPlans", "plans"), replies.Texts);
         Assert.DoesNotContain("Youth house", replies.AllText);
     }
 
@@ -289,5 +289,40 @@ public sealed class SharedCardReviewTests
             new Mention(new ChannelAccount(userId, name), $"<at>{name}</at>", "mention"),
         ];
         return activity;
+    }
+
+    [Fact]
+    public async Task AnEditInThePersonalChat_UpdatesTheCardPostedInTheTeamChat()
+    {
+        var team = await ShareAsync();
+        var before = team.Owner.Updates.Count;
+
+        await team.Owner.SayAsync("edit 1");
+        await team.Owner.SayAsync("A meeting place the young run themselves");
+
+        var update = team.Owner.Updates.Skip(before).Last();
+        Assert.Equal(team.CardId, update.Id);
+        Assert.Equal(Group, update.Conversation.Id);
+        Assert.Contains("A meeting place the young run themselves", CardReader.AllText((JObject)update.Attachments[0].Content));
+    }
+
+    [Fact]
+    public async Task SharingWithNoPlans_SaysHowToStartOne()
+    {
+        var team = await ShareAsync();
+        var newcomer = new BotDriver(team.Owner.Storage, Group, userId: "29:new", userName: "Ny", conversationType: "groupChat");
+        var replies = await newcomer.SayAsync("<at>Samskapelse</at> share");
+        Assert.Equal([T(Language.En, "Share_NoPlans", "plans")], replies.Texts);
+    }
+
+    [Fact]
+    public async Task SharedCards_FollowTheLanguageTheUserChose()
+    {
+        var team = await ShareAsync();
+        await new BotDriver(team.Owner.Storage, "personal-anna", userId: "29:anna", userName: "Anna Medlem").SayAsync("language nb");
+
+        var card = ResponseCard(await team.Anna.InvokeAsync(ReviewVerbs.Sign, Data(team), team.CardId));
+
+        Assert.Contains(T(Language.Nb, "Review_Signed"), CardReader.AllText(card));
     }
 }

@@ -45,12 +45,22 @@ public sealed class PlanningConversation
 
         if (handler.NeedsCurrentCard && intent.FromCard && IsStale(turn.Session, intent))
         {
+            // A double click sends the card just answered once more: its answer is in, say nothing.
+            if (intent.CardSequence == turn.Session.LastAnsweredCard)
+            {
+                return;
+            }
+
             turn.Say("Error_StaleCard");
             await ReaskAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await handler.HandleAsync(turn, intent, cancellationToken).ConfigureAwait(false);
+        if (handler.NeedsCurrentCard && intent.FromCard)
+        {
+            turn.Session = turn.Session with { LastAnsweredCard = intent.CardSequence };
+        }
     }
 
     /// <summary>Shows the question the conversation stands at, so a refused input is never a dead end.</summary>

@@ -25,6 +25,9 @@ public sealed record PlanningSession
     /// <summary>A plan waiting for "yes" to be deleted.</summary>
     public string? PendingDeletePlanId { get; init; }
 
+    /// <summary>The card whose submit the previous turn took: a second submit of it is a double click.</summary>
+    public int? LastAnsweredCard { get; init; }
+
     public bool Welcomed { get; init; }
 
     public bool Paused { get; init; }

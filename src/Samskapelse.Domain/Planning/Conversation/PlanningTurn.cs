@@ -36,6 +36,9 @@ public sealed class PlanningTurn
 
     public IReadOnlyList<Reply> Replies => replies;
 
+    /// <summary>Plans this turn changed: their shared cards are brought up to date after the turn.</summary>
+    public ISet<string> ChangedPlanIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     public void Say(string key, params object[] args) => replies.Add(new TextReply(key, args));
 
     public void Show(Reply reply) => replies.Add(reply);
@@ -85,6 +88,7 @@ public sealed class PlanningTurn
             return null;
         }
 
+        ChangedPlanIds.Add(Session.ActivePlanId);
         return await Plans.UpdateAsync(Session.ActivePlanId, plan => change(plan).Touched(Now), cancellationToken).ConfigureAwait(false);
     }
 

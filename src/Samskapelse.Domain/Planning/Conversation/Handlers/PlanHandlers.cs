@@ -200,6 +200,7 @@ internal sealed class RenamePlanHandler : IPlanningHandler
             return;
         }
 
+        turn.ChangedPlanIds.Add(plan.Id);
         var renamed = await turn.Plans.UpdateAsync(plan.Id, p => (p with { Title = Answers.Clean(title!) }).Touched(turn.Now), cancellationToken).ConfigureAwait(false);
         turn.Say("Plan_Renamed", plan.Title, renamed?.Title ?? title!);
     }

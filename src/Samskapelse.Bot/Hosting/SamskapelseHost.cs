@@ -1,0 +1,30 @@
+using Samskapelse.Bot.Assistant;
+using Samskapelse.Bot.Documents;
+using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Review;
+using Samskapelse.Bot.Storage;
+using Samskapelse.Bot.Teams;
+
+namespace Samskapelse.Bot.Hosting;
+
+/// <summary>The bot's table of contents: one line per feature. Program.cs runs it; the start-up tests build it.</summary>
+public static class SamskapelseHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services
+            .AddTeamsBot()
+            .AddBotStorage()
+            .AddPlanning()
+            .AddReview()
+            .AddDocuments()
+            .AddAssistant();
+
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        app.MapDocumentEndpoints();
+        return app;
+    }
+}
