@@ -1,3 +1,4 @@
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
@@ -9,7 +10,8 @@ builder.Services
     .AddTeamsBot()
     .AddBotStorage()
     .AddPlanning()
-    .AddReview();
+    .AddReview()
+    .AddCoaching();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Localization;
@@ -19,13 +20,17 @@ public sealed class SamskapelseBot(
     IPlanStore plans,
     SharedCards sharedCards,
     ConversationTurnLocks turnLocks,
-    TimeProvider time) : TeamsActivityHandler
+    TimeProvider time,
+    CoachingDesk coaching) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         using var turnLock = await turnLocks.EnterAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
+
+        // Coaching (issue 5): remember who this is and how to reach them in the personal chat.
+        await coaching.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await state.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
@@ -51,6 +56,12 @@ public sealed class SamskapelseBot(
 
             turn.Say("Group_PlanInPersonalChat");
             await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Coaching (issue 5): coaching commands and "coach." card submits go there before planning.
+        if (await coaching.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
+        {
             return;
         }
 

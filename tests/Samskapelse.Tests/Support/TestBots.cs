@@ -1,4 +1,7 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Samskapelse.Bot.Coaching;
+using Samskapelse.Coaching;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Samskapelse.Bot.Hosting;
@@ -14,10 +17,20 @@ namespace Samskapelse.Tests.Support;
 /// <summary>The real bot, wired the way Program.cs wires it, over a given storage.</summary>
 public static class TestBots
 {
-    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null)
+    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, CoachingDesk? coaching = null)
     {
         var shared = new SharedCards(plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
-        return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time);
+        coaching ??= Coaching(storage, state, plans, time, new TestAdapter(), new CoachingOptions());
+        return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, coaching);
+    }
+
+    /// <summary>The coaching desk as AddCoaching wires it; proactive messages go through <paramref name="adapter"/>.</summary>
+    public static CoachingDesk Coaching(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, BotAdapter adapter, CoachingOptions options)
+    {
+        var people = new PeopleDirectory(storage, Options.Create(options), NullLogger<PeopleDirectory>.Instance);
+        var authentication = Options.Create(new BotAuthenticationOptions { MicrosoftAppId = "11111111-2222-3333-4444-555555555555" });
+        var sender = new ProactiveSender(adapter, people, authentication, NullLogger<ProactiveSender>.Instance);
+        return new CoachingDesk(new CoachingConversation(CoachingHandlers.All()), new CoachingStore(storage, NullLogger<CoachingStore>.Instance), people, sender, state, plans, authentication, time, NullLogger<CoachingDesk>.Instance);
     }
 
     public static SamskapelseBot Create(IStorage storage, TimeProvider time)
