@@ -15,7 +15,7 @@ public static class CoachingServiceCollectionExtensions
         services.AddSingleton(_ => new CoachingConversation(CoachingHandlers.All()));
         services.AddSingleton<ICoachingStore, CoachingStore>();
         services.AddSingleton<PeopleDirectory>();
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ProactiveSender>(provider, (BotAdapter)provider.GetRequiredService<IBotFrameworkHttpAdapter>()));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ProactiveSender>(provider, new Func<BotAdapter>(() => (BotAdapter)provider.GetRequiredService<IBotFrameworkHttpAdapter>())));
         services.AddSingleton<CoachingDesk>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(provider => provider.GetRequiredService<ReminderService>());

@@ -10,9 +10,10 @@ namespace Samskapelse.Bot.Coaching;
 /// Writes to a person's personal chat outside their own turn, through the adapter's
 /// ContinueConversationAsync with the bot's app id and the conversation reference the directory
 /// stored. Failures (the bot uninstalled, 403 not in roster, throttling) are logged and reported
-/// as false: the caller decides what the person who acted is told.
+/// as false: the caller decides what the person who acted is told. The adapter is resolved on first
+/// use: the reminder service is built at host start, before the configuration checks have spoken.
 /// </summary>
-public sealed class ProactiveSender(BotAdapter adapter, PeopleDirectory people, IOptions<BotAuthenticationOptions> authentication, ILogger<ProactiveSender> logger)
+public sealed class ProactiveSender(Func<BotAdapter> adapter, PeopleDirectory people, IOptions<BotAuthenticationOptions> authentication, ILogger<ProactiveSender> logger)
 {
     public async Task<bool> SendAsync(string userId, Func<Language, IReadOnlyList<IActivity>> render, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class ProactiveSender(BotAdapter adapter, PeopleDirectory people, 
 
         try
         {
-            await adapter.ContinueConversationAsync(
+            await adapter().ContinueConversationAsync(
                 authentication.Value.MicrosoftAppId ?? string.Empty,
                 person.Reference,
                 (turnContext, token) => turnContext.SendActivitiesAsync([.. activities], token),

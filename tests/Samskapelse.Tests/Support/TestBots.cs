@@ -29,7 +29,7 @@ public static class TestBots
     {
         var people = new PeopleDirectory(storage, Options.Create(options), NullLogger<PeopleDirectory>.Instance);
         var authentication = Options.Create(new BotAuthenticationOptions { MicrosoftAppId = "11111111-2222-3333-4444-555555555555" });
-        var sender = new ProactiveSender(adapter, people, authentication, NullLogger<ProactiveSender>.Instance);
+        var sender = new ProactiveSender(() => adapter, people, authentication, NullLogger<ProactiveSender>.Instance);
         return new CoachingDesk(new CoachingConversation(CoachingHandlers.All()), new CoachingStore(storage, NullLogger<CoachingStore>.Instance), people, sender, state, plans, authentication, time, NullLogger<CoachingDesk>.Instance);
     }
 
