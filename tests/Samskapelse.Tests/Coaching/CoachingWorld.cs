@@ -38,7 +38,7 @@ public sealed class CoachingWorld
         Restart();
     }
 
-    public IStorage Storage { get; }
+    public IStorage Storage { get; private set; }
 
     public FakeTimeProvider Time { get; }
 
@@ -53,8 +53,10 @@ public sealed class CoachingWorld
 
     public CoachingStore Journeys { get; private set; } = null!;
 
-    public void Restart()
+    /// <summary>A new bot and reminder service; with <paramref name="storage"/>, over a new store of the same data (a new process).</summary>
+    public void Restart(IStorage? storage = null)
     {
+        Storage = storage ?? Storage;
         var state = new PlanningStateAccessors(new ConversationState(Storage), new UserState(Storage));
         var plans = new PlanStore(Storage, NullLogger<PlanStore>.Instance);
         var desk = TestBots.Coaching(Storage, state, plans, Time, Proactive, Options);

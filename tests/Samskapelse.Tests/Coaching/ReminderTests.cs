@@ -85,6 +85,29 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task OverSqlite_AJourneyAndItsReminderSurviveANewProcess()
+    {
+        using var database = new TempDatabase();
+        var (world, hr, manager) = await AcceptedAsync(CoachingWorld.MondayNineOslo, storage: new Samskapelse.Bot.Storage.SqliteStorage(database.Path, TimeProvider.System));
+        await manager.PressAsync(T(Language.En, "Action_SaveNext"), (CoachingFields.Score, "2"), (CoachingFields.Reflection, "æøå reflection"));
+        await manager.PressAsync(T(Language.En, "Action_SaveNext"), (CoachingFields.Score, "3"));
+        world.Time.Advance(TimeSpan.FromDays(7));
+
+        world.Restart(new Samskapelse.Bot.Storage.SqliteStorage(database.Path, TimeProvider.System));
+        Assert.Equal(1, await world.RunRemindersAsync());
+        world.Restart(new Samskapelse.Bot.Storage.SqliteStorage(database.Path, TimeProvider.System));
+        Assert.Equal(0, await world.RunRemindersAsync());
+
+        await manager.PressOnAsync(manager.Proactive.Cards[^1], T(Language.En, "Action_ContinueNow"));
+        await manager.PressAsync(T(Language.En, "Action_Back"));
+        await manager.PressAsync(T(Language.En, "Action_Back"));
+        Assert.Equal("æøå reflection", (string?)CardReader.Input(manager.LastCard!, CoachingFields.Reflection)?["value"]);
+        Assert.Equal("2", (string?)CardReader.Input(manager.LastCard!, CoachingFields.Score)?["value"]);
+        await hr.SayAsync("coaching status");
+        Assert.Contains(T(Language.En, "CoachProgress_Step", 1, JourneySteps.Count), CardReader.AllText(hr.LastCard!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReminderDueAt0700Oslo_WaitsUntil0800()
     {
         // Accepted on Monday at 07:00 in Oslo (06:00 UTC): the weekly reminder falls due at 07:00.
