@@ -26,6 +26,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 5007, EventName = "CoachingJourneyChanged", Level = LogLevel.Information, Message = "Coaching verb {Verb} handled.")]
     public static partial void Handled(ILogger logger, string verb);
 
-    [LoggerMessage(EventId = 5008, EventName = "CoachingReminderUndelivered", Level = LogLevel.Warning, Message = "Coaching reminder for journey {JourneyId} was due but could not be delivered; the next one follows the rhythm.")]
+    [LoggerMessage(EventId = 5008, EventName = "CoachingReminderUndelivered", Level = LogLevel.Warning, Message = "Coaching reminder for journey {JourneyId} was due but could not be delivered; it is tried again on the next run, a bounded number of times.")]
     public static partial void ReminderUndelivered(ILogger logger, string journeyId);
 }

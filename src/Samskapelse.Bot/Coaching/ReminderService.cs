@@ -7,7 +7,8 @@ namespace Samskapelse.Bot.Coaching;
 /// Sends the coaching reminders at each journey's rhythm, only in the manager's working hours.
 /// Everything it knows is in storage (each journey's next due time), so a restart neither loses
 /// nor repeats a reminder: a reminder is claimed by an ETag'd write of the journey before it is
-/// sent, and whoever loses the race re-reads a journey that is no longer due.
+/// sent, and whoever loses the race re-reads a journey that is no longer due. A failed delivery gives
+/// the claim back, so a throttled or failed send is tried again on the next run (a few times).
 /// </summary>
 public sealed class ReminderService(
     ICoachingStore journeys,
@@ -73,11 +74,28 @@ public sealed class ReminderService(
             {
                 sent++;
                 Log.ReminderSent(logger, updated.RemindersSent, id);
+                if (updated.ReminderFailures > 0)
+                {
+                    await journeys.UpdateAsync(id, j => j.ReminderFailures == 0 ? j : j with { ReminderFailures = 0 }, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
             }
-            else
+
+            // Not delivered (throttled, a connector error, the bot removed): give the claim back so the next
+            // run tries again, a bounded number of times; then this one is given up for the next in the rhythm.
+            Log.ReminderUndelivered(logger, id);
+            await journeys.UpdateAsync(id, j =>
             {
-                Log.ReminderUndelivered(logger, id);
-            }
+                if (j.RemindersSent != updated.RemindersSent || j.NextReminderAt != updated.NextReminderAt)
+                {
+                    return j;
+                }
+
+                return j.ReminderFailures + 1 < CoachingLimits.ReminderAttempts
+                    ? j with { NextReminderAt = due, RemindersSent = j.RemindersSent - 1, LastReminderAt = journey.LastReminderAt, ReminderFailures = j.ReminderFailures + 1 }
+                    : j with { ReminderFailures = 0 };
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         return sent;

@@ -133,6 +133,9 @@ public sealed record CoachingJourney
 
     public DateTimeOffset? LastReminderAt { get; init; }
 
+    /// <summary>Failed deliveries of the current reminder; it is tried again until <see cref="CoachingLimits.ReminderAttempts"/>.</summary>
+    public int ReminderFailures { get; init; }
+
     public bool SharedWithHr { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -77,6 +77,9 @@ public static class CoachingLimits
     public const int JourneysPerHr = 40;
     public const int PeopleOnStartCard = 100;
 
+    /// <summary>How often one reminder is tried (once per reminder run) before it is given up for the next in the rhythm.</summary>
+    public const int ReminderAttempts = 3;
+
     /// <summary>How far ahead HR may set a start date.</summary>
     public const int StartDaysAhead = 365;
 }

@@ -45,7 +45,7 @@ public sealed class CoachingWorld
     public CoachingOptions Options { get; } = new();
 
     /// <summary>Where the bot's proactive messages land.</summary>
-    public TestAdapter Proactive { get; } = new();
+    public FlakyAdapter Proactive { get; } = new();
 
     public SamskapelseBot Bot { get; private set; } = null!;
 
@@ -102,6 +102,23 @@ public sealed class CoachingWorld
                 ?? throw new InvalidOperationException("A proactive message to an unknown conversation " + activity.Conversation?.Id);
             user.Receive([activity], proactive: true);
         }
+    }
+}
+
+/// <summary>A TestAdapter whose proactive sends can be made to fail, as Teams does when it throttles (429).</summary>
+public sealed class FlakyAdapter : TestAdapter
+{
+    public int FailNextSends { get; set; }
+
+    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        if (FailNextSends > 0)
+        {
+            FailNextSends--;
+            throw new InvalidOperationException("429 Too Many Requests");
+        }
+
+        return base.ContinueConversationAsync(botId, reference, callback, cancellationToken);
     }
 }
 

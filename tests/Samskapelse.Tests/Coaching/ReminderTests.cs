@@ -108,6 +108,31 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task AThrottledReminder_IsTriedAgainOnTheNextRun_AndGivenUpAfterThreeFailures()
+    {
+        var (world, _, manager) = await AcceptedAsync(CoachingWorld.MondayNineOslo);
+        world.Time.Advance(TimeSpan.FromDays(7));
+
+        world.Proactive.FailNextSends = 1;
+        Assert.Equal(0, await world.RunRemindersAsync());
+        Assert.Equal(1, await world.RunRemindersAsync());
+        Assert.Equal(0, await world.RunRemindersAsync());
+        Assert.Equal(1, Reminders(manager));
+
+        world.Time.Advance(TimeSpan.FromDays(7));
+        world.Proactive.FailNextSends = CoachingLimits.ReminderAttempts;
+        for (var run = 0; run < CoachingLimits.ReminderAttempts + 1; run++)
+        {
+            Assert.Equal(0, await world.RunRemindersAsync());
+        }
+
+        var journey = (await world.Journeys.FindAsync(Assert.Single(await world.Journeys.AllIdsAsync(CancellationToken.None)), CancellationToken.None))!;
+        Assert.Equal(CoachingWorld.MondayNineOslo.AddDays(21), journey.NextReminderAt);
+        Assert.Equal(0, journey.ReminderFailures);
+        Assert.Equal(1, Reminders(manager));
+    }
+
+    [Fact]
     public async Task AReminderDueAt0700Oslo_WaitsUntil0800()
     {
         // Accepted on Monday at 07:00 in Oslo (06:00 UTC): the weekly reminder falls due at 07:00.
