@@ -1,14 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
-using Samskapelse.Bot.Coaching;
-using Samskapelse.Coaching;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
+using Samskapelse.Coaching;
 using Samskapelse.Planning.Conversation;
 using Samskapelse.Review;
 
