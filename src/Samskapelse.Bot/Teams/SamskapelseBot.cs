@@ -21,7 +21,7 @@ public sealed class SamskapelseBot(
     SharedCards sharedCards,
     ConversationTurnLocks turnLocks,
     TimeProvider time,
-    CoachingDesk coaching) : TeamsActivityHandler
+    CoachingDesk? coaching = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,11 @@ public sealed class SamskapelseBot(
         using var turnLock = await turnLocks.EnterAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
 
         // Coaching (issue 5): remember who this is and how to reach them in the personal chat.
-        await coaching.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (coaching is not null)
+        {
+            await coaching.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await state.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
@@ -60,7 +64,7 @@ public sealed class SamskapelseBot(
         }
 
         // Coaching (issue 5): coaching commands and "coach." card submits go there before planning.
-        if (await coaching.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
+        if (coaching is not null && await coaching.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

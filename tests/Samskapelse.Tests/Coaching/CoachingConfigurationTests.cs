@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using Samskapelse.Localization;
 using Microsoft.Extensions.Options;
 using Samskapelse.Bot.Coaching;
 
@@ -44,5 +46,43 @@ public sealed class CoachingConfigurationTests
         Assert.True(options.IsHrUser("AAAAAAAA-0000-0000-0000-000000000002"));
         Assert.False(options.IsHrUser("aaaaaaaa-0000-0000-0000-000000000003"));
         Assert.False(options.IsHrUser(null));
+    }
+
+    [Fact]
+    public async Task OverHttp_TheWiredBotTakesCoachingCommands_AndRemembersThePersonalChat()
+    {
+        using var factory = Factory(("Coaching:HrUserAadObjectIds:0", "aaaaaaaa-0000-0000-0000-000000000001"));
+        using var client = factory.CreateClient();
+        JObject Message(string text, string user, string aad) => new()
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "https://smba.invalid/",
+            ["deliveryMode"] = "expectReplies",
+            ["locale"] = "da-DK",
+            ["localTimezone"] = "Europe/Copenhagen",
+            ["from"] = new JObject { ["id"] = user, ["name"] = "Mette Leder", ["aadObjectId"] = aad },
+            ["recipient"] = new JObject { ["id"] = "28:bot", ["name"] = "Samskapelse" },
+            ["conversation"] = new JObject { ["id"] = "a:" + user, ["conversationType"] = "personal" },
+            ["text"] = text,
+        };
+
+        async Task<string> PostAsync(JObject activity)
+        {
+            using var content = new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var refused = await PostAsync(Message("vejledning", "29:mette", "bbbbbbbb-0000-0000-0000-000000000002"));
+        var hr = await PostAsync(Message("vejledning", "29:hanne", "aaaaaaaa-0000-0000-0000-000000000001"));
+
+        Assert.Contains(Texts.Format(Language.Da, "Coach_HrOnly", "min coaching"), JObject.Parse(refused).ToString(), StringComparison.Ordinal);
+        Assert.Contains(Texts.Get(Language.Da, "CoachStart_Heading"), hr, StringComparison.Ordinal);
+        Assert.Contains("Mette Leder", hr, StringComparison.Ordinal);
+        var known = await factory.Services.GetRequiredService<PeopleDirectory>().FindAsync("29:mette", CancellationToken.None);
+        Assert.True(known?.Reachable);
+        Assert.Equal("Europe/Copenhagen", known?.TimeZone);
     }
 }

@@ -20,8 +20,7 @@ public static class TestBots
     public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, CoachingDesk? coaching = null)
     {
         var shared = new SharedCards(plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
-        coaching ??= Coaching(storage, state, plans, time, new TestAdapter(), new CoachingOptions());
-        return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, coaching);
+        return new SamskapelseBot(new PlanningConversation(PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, coaching: coaching);
     }
 
     /// <summary>The coaching desk as AddCoaching wires it; proactive messages go through <paramref name="adapter"/>.</summary>
