@@ -18,7 +18,7 @@ public static class CoachingServiceCollectionExtensions
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ProactiveSender>(provider, new Func<BotAdapter>(() => (BotAdapter)provider.GetRequiredService<IBotFrameworkHttpAdapter>())));
         services.AddSingleton<CoachingDesk>();
         services.AddSingleton<ReminderService>();
-        services.AddHostedService(provider => provider.GetRequiredService<ReminderService>());
+        services.AddHostedService<ReminderHostedService>();
         return services;
     }
 }

@@ -16,9 +16,10 @@ public sealed class ReminderService(
     ProactiveSender sender,
     TimeProvider time,
     IOptions<CoachingOptions> options,
-    ILogger<ReminderService> logger) : BackgroundService
+    ILogger<ReminderService> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs <see cref="RunOnceAsync"/> now and then every <see cref="CoachingOptions.ReminderCheckInterval"/> on the TimeProvider's timer.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         if (options.Value.HrUserAadObjectIds.Count == 0 && string.IsNullOrWhiteSpace(options.Value.HrGroupId))
         {
@@ -111,5 +112,18 @@ public sealed class ReminderService(
         }
 
         return next;
+    }
+}
+
+/// <summary>
+/// Hosts the reminder loop. It resolves the reminder service only once the host has started, after
+/// the configuration checks: constructing it (storage, adapter) must not be what a bad configuration trips on.
+/// </summary>
+internal sealed class ReminderHostedService(IServiceProvider services) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await services.GetRequiredService<ReminderService>().RunAsync(stoppingToken).ConfigureAwait(false);
     }
 }
