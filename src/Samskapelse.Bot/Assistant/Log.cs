@@ -2,7 +2,7 @@ using Samskapelse.Assistant;
 
 namespace Samskapelse.Bot.Assistant;
 
-// Event ids: 4000–4099 assistant. Never log what the user wrote or what the model answered.
+// Event ids: 6000–6099 assistant. Never log what the user wrote or what the model answered.
 internal static partial class Log
 {
     [LoggerMessage(EventId = 6001, EventName = "AssistantCallFailed", Level = LogLevel.Warning, Message = "The cloud assistant failed ({Fault}, HTTP {Status}) for {Kind}; the offline assistant answers.")]

@@ -1,4 +1,5 @@
 using Samskapelse.Bot.Assistant;
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
@@ -20,7 +21,8 @@ public static class SamskapelseHost
             .AddPlanning()
             .AddReview()
             .AddDocuments()
-            .AddAssistant();
+            .AddAssistant()
+            .AddCoaching();
 
         var app = builder.Build();
         app.MapBotEndpoints();

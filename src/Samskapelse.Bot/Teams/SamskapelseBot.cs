@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Samskapelse.Bot.Assistant;
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
@@ -23,13 +24,21 @@ public sealed class SamskapelseBot(
     ConversationTurnLocks turnLocks,
     TimeProvider time,
     PlanLinkIssuer? documents = null,
-    AssistantDelivery? assistant = null) : TeamsActivityHandler
+    AssistantDelivery? assistant = null,
+    CoachingDesk? coaching = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         using var turnLock = await turnLocks.EnterAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
+
+        // Coaching (issue 5): remember who this is and how to reach them in the personal chat.
+        if (coaching is not null)
+        {
+            await coaching.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await state.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
@@ -62,6 +71,12 @@ public sealed class SamskapelseBot(
 
             turn.Say("Group_PlanInPersonalChat");
             await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Coaching (issue 5): coaching commands and "coach." card submits go there before planning.
+        if (coaching is not null && await coaching.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
+        {
             return;
         }
 

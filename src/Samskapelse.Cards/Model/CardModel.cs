@@ -47,6 +47,7 @@ public sealed record Refresh(CardAction Action, IReadOnlyList<string>? UserIds);
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(DateInput), "Input.Date")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -159,6 +160,16 @@ public sealed record ToggleInput(string Label, string Title) : InputElement(Labe
     public string ValueOn { get; init; } = "true";
 
     public string ValueOff { get; init; } = "false";
+}
+
+/// <summary>An Input.Date; Teams sends the value as yyyy-MM-dd.</summary>
+public sealed record DateInput(string Label) : InputElement(Label)
+{
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public string? Max { get; init; }
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

@@ -1,4 +1,7 @@
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Planning;
+using Samskapelse.Coaching;
+using Samskapelse.Tests.Coaching;
 using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -55,6 +58,11 @@ public static class CardCatalogue
                 }
             }
 
+            foreach (var (name, card) in CoachingCardsFor(language))
+            {
+                yield return ($"{language.Code()}/coaching-{name}", card);
+            }
+
             foreach (var plan in plans)
             {
                 var index = 0;
@@ -63,6 +71,36 @@ public static class CardCatalogue
                     yield return ($"{language.Code()}/{plan.Id}-summary-{index++}", card);
                 }
             }
+        }
+    }
+
+    /// <summary>Every coaching card, for a typical journey and one at every limit.</summary>
+    private static IEnumerable<(string Name, AdaptiveCard Card)> CoachingCardsFor(Language language)
+    {
+        var notice = new TextReply("Error_TooLong", 2000, CoachingLimits.ReflectionLength);
+        var today = new DateOnly(2026, 11, 2);
+        yield return ("start-empty", CoachingRenderer.CardFor(new CoachingStartReply([], null, null, today), language, null));
+        yield return ("start-full", CoachingRenderer.CardFor(new CoachingStartReply(SampleJourneys.People(2 * CoachingLimits.PeopleOnStartCard), "29:p1", new string('n', 100), today, new TextReply("Coach_SeveralMatch", new string('n', 100))), language, null));
+        yield return ("progress-empty", CoachingRenderer.CardFor(new CoachingProgressReply([]), language, null));
+        yield return ("progress-full", CoachingRenderer.CardFor(new CoachingProgressReply(SampleJourneys.Progress(CoachingLimits.JourneysPerHr)), language, null));
+        yield return ("install-help", CoachingRenderer.CardFor(new CoachingInstallHelpReply(new string('k', 100)), language, "https://teams.microsoft.com/l/chat/0/0?users=28:11111111-2222-3333-4444-555555555555"));
+        foreach (var journey in new[] { SampleJourneys.Typical(), SampleJourneys.AtTheLimits() })
+        {
+            var id = journey.Id;
+            yield return ($"{id}-invitation", CoachingRenderer.CardFor(new CoachingInvitationReply(journey), language, null));
+            yield return ($"{id}-invitation-no-note", CoachingRenderer.CardFor(new CoachingInvitationReply(journey with { Note = null }), language, null));
+            foreach (var step in Enum.GetValues<JourneyStep>().Where(s => s != JourneyStep.Done))
+            {
+                yield return ($"{id}-step-{step}", CoachingRenderer.CardFor(new CoachingStepReply(journey with { Step = step }, SampleJourneys.HintsAtTheLimits(), notice), language, null));
+            }
+
+            yield return ($"{id}-next-sitting", CoachingRenderer.CardFor(new CoachingNextSittingReply(journey with { Step = JourneyStep.Competence4 }, false), language, null));
+            yield return ($"{id}-reminder", CoachingRenderer.CardFor(new CoachingNextSittingReply(journey, true), language, null));
+            yield return ($"{id}-paused", CoachingRenderer.CardFor(new CoachingNextSittingReply(journey with { Status = CoachingStatus.Paused }, false), language, null));
+            yield return ($"{id}-summary", CoachingRenderer.CardFor(new CoachingSummaryReply(journey), language, null));
+            yield return ($"{id}-shared-summary", CoachingRenderer.CardFor(new CoachingSharedSummaryReply(journey), language, null));
+            yield return ($"{id}-export", Samskapelse.Cards.Coaching.CoachingCards.Export(language, journey));
+            yield return ($"{id}-confirm-delete", CoachingRenderer.CardFor(new CoachingConfirmDeleteReply(journey), language, null));
         }
     }
 

@@ -1,13 +1,16 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Samskapelse.Bot.Assistant;
+using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
+using Samskapelse.Coaching;
 using Samskapelse.Planning.Conversation;
 using Samskapelse.Review;
 
@@ -16,10 +19,19 @@ namespace Samskapelse.Tests.Support;
 /// <summary>The real bot, wired the way Program.cs wires it, over a given storage.</summary>
 public static class TestBots
 {
-    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, IEnumerable<IPlanningHandler>? handlers = null, AssistantDelivery? assistant = null)
+    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, IEnumerable<IPlanningHandler>? handlers = null, AssistantDelivery? assistant = null, CoachingDesk? coaching = null)
     {
         var shared = new SharedCards(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
-        return new SamskapelseBot(new PlanningConversation(handlers ?? PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, documents, assistant);
+        return new SamskapelseBot(new PlanningConversation(handlers ?? PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, documents, assistant, coaching);
+    }
+
+    /// <summary>The coaching desk as AddCoaching wires it; proactive messages go through <paramref name="adapter"/>.</summary>
+    public static CoachingDesk Coaching(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, BotAdapter adapter, CoachingOptions options)
+    {
+        var people = new PeopleDirectory(storage, Options.Create(options), NullLogger<PeopleDirectory>.Instance);
+        var authentication = Options.Create(new BotAuthenticationOptions { MicrosoftAppId = "11111111-2222-3333-4444-555555555555" });
+        var sender = new ProactiveSender(() => adapter, people, authentication, NullLogger<ProactiveSender>.Instance);
+        return new CoachingDesk(new CoachingConversation(CoachingHandlers.All()), new CoachingStore(storage, NullLogger<CoachingStore>.Instance), people, sender, state, plans, authentication, time, NullLogger<CoachingDesk>.Instance);
     }
 
     public static SamskapelseBot Create(IStorage storage, TimeProvider time)

@@ -1,0 +1,146 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Storage;
+using Samskapelse.Coaching;
+
+namespace Samskapelse.Bot.Coaching;
+
+/// <summary>
+/// The people the bot has met, built from the activities it receives: who they are, and for those
+/// who used the personal chat, the conversation reference to reach them proactively. Written only
+/// when something changed, so an ordinary turn costs one read.
+/// </summary>
+public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> options, ILogger<PeopleDirectory> logger) : ICoachingPeople
+{
+    public const string IndexKey = "coaching/people";
+    public const string HrGroupKey = "coaching/hr-group";
+
+    public static string Key(string userId) => "coaching/people/" + userId;
+
+    public async Task<KnownPerson?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var document = await FindDocumentAsync(userId, cancellationToken).ConfigureAwait(false);
+        return document is null ? null : new KnownPerson(new Person(document.UserId, document.AadObjectId, document.Name), document.Reference is not null, document.TimeZone, document.Locale);
+    }
+
+    public Task<PersonDocument?> FindDocumentAsync(string userId, CancellationToken cancellationToken) =>
+        StoredItems.ReadAsync<PersonDocument>(storage, Key(userId), cancellationToken);
+
+    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken) =>
+        (await StoredItems.ReadAsync<PeopleIndex>(storage, IndexKey, cancellationToken).ConfigureAwait(false))?.People ?? [];
+
+    public async Task<bool> IsHrAsync(ChannelAccount? user, CancellationToken cancellationToken)
+    {
+        var aadObjectId = user?.AadObjectId;
+        if (options.Value.IsHrUser(aadObjectId))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Value.HrGroupId) || string.IsNullOrWhiteSpace(aadObjectId))
+        {
+            return false;
+        }
+
+        var group = await StoredItems.ReadAsync<HrGroupMembers>(storage, HrGroupKey, cancellationToken).ConfigureAwait(false);
+        return group?.AadObjectIds.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase) == true;
+    }
+
+    /// <summary>
+    /// Records the sender of this activity (and, in the HR team, the roster changes). Returns true when
+    /// the sender has just become reachable: their first turn in the personal chat.
+    /// </summary>
+    public async Task<bool> RememberAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        await RememberHrGroupAsync(activity, cancellationToken).ConfigureAwait(false);
+
+        var from = activity.From;
+        if (from is null || string.IsNullOrWhiteSpace(from.Id) || from.Role == RoleTypes.Bot || from.Id == activity.Recipient?.Id)
+        {
+            return false;
+        }
+
+        var personal = activity.Conversation?.ConversationType is not ("channel" or "groupChat");
+        ConversationReference? reference = null;
+        if (personal)
+        {
+            reference = activity.GetConversationReference();
+            reference.ActivityId = null;
+        }
+
+        var existing = await FindDocumentAsync(from.Id, cancellationToken).ConfigureAwait(false);
+        var next = new PersonDocument
+        {
+            UserId = from.Id,
+            AadObjectId = string.IsNullOrWhiteSpace(from.AadObjectId) ? existing?.AadObjectId : from.AadObjectId,
+            Name = string.IsNullOrWhiteSpace(from.Name) ? existing?.Name ?? string.Empty : from.Name,
+
+            // A reference from a channel would post coaching where others read it: only personal chats count.
+            Reference = reference ?? existing?.Reference,
+            TimeZone = personal && !string.IsNullOrWhiteSpace(activity.LocalTimezone) ? activity.LocalTimezone : existing?.TimeZone,
+            Locale = personal && !string.IsNullOrWhiteSpace(activity.Locale) ? activity.Locale : existing?.Locale,
+        };
+        if (existing is not null && Same(existing, next))
+        {
+            return false;
+        }
+
+        await StoredItems.UpdateAsync<PersonDocument>(storage, Key(from.Id), _ => next, logger, cancellationToken).ConfigureAwait(false);
+        if (existing is null || existing.Name != next.Name || existing.AadObjectId != next.AadObjectId)
+        {
+            var person = new Person(next.UserId, next.AadObjectId, next.Name);
+            await StoredItems.UpdateAsync<PeopleIndex>(storage, IndexKey, index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        return existing?.Reference is null && next.Reference is not null;
+    }
+
+    private static bool Same(PersonDocument a, PersonDocument b) =>
+        a.AadObjectId == b.AadObjectId && a.Name == b.Name && a.TimeZone == b.TimeZone && a.Locale == b.Locale
+        && JToken.DeepEquals(a.Reference is null ? null : JObject.FromObject(a.Reference), b.Reference is null ? null : JObject.FromObject(b.Reference));
+
+    /// <summary>Token-free roster data: members added to or removed from the HR team, and anyone who writes in it.</summary>
+    private async Task RememberHrGroupAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var groupId = options.Value.HrGroupId;
+        if (string.IsNullOrWhiteSpace(groupId))
+        {
+            return;
+        }
+
+        TeamsChannelData? channelData;
+        try
+        {
+            channelData = activity.GetChannelData<TeamsChannelData>();
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return;
+        }
+
+        if (!string.Equals(channelData?.Team?.AadGroupId, groupId, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var added = (activity.MembersAdded ?? []).Append(activity.Type == ActivityTypes.Message ? activity.From : null)
+            .Select(m => m?.AadObjectId).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!).ToList();
+        var removed = (activity.MembersRemoved ?? []).Select(m => m.AadObjectId).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!).ToList();
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
+        await StoredItems.UpdateAsync<HrGroupMembers>(storage, HrGroupKey, group =>
+        {
+            var members = new HashSet<string>(group?.AadObjectIds ?? [], StringComparer.OrdinalIgnoreCase);
+            var changed = added.Count(members.Add) + removed.Count(members.Remove);
+            return changed == 0 && group is not null ? null : new HrGroupMembers { AadObjectIds = [.. members.Order(StringComparer.Ordinal)] };
+        }, logger, cancellationToken).ConfigureAwait(false);
+    }
+}
