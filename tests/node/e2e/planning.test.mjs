@@ -9,8 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { startHarness } from './harness.mjs';
 
 const TITLE = 'Youth house';
-const OUTSIDE = 'Outside (citizens, associations, businesses, other public bodies)';
-const AT_HOME = 'At home (colleagues and other units in our organisation)';
+const OUTSIDE = 'Outside';
+const AT_HOME = 'At home (our own organisation)';
 const CLUB = 'Youth club association';
 const CULTURE = 'Culture department';
 const ALLIANCE = 'Youth house alliance';
@@ -233,8 +233,8 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     let card = h.card(message);
     await h.screenshotCard('setup-empty', card);
     await h.fill(card, 'Title of the initiative', 'Safe school routes for all children in the northern district');
-    await h.choose(card, 'Arena of the co-creation wheel', 'Co-create development projects with local enthusiasts');
-    await h.choose(card, 'Variant of co-creation', 'Citizens drawn into problems and solutions (co-created problem solving)');
+    await h.choose(card, 'Arena of the co-creation wheel', 'Development projects, with local enthusiasts');
+    await h.choose(card, 'Variant of co-creation', 'Co-created problem solving');
     await h.choose(card, 'Phase', 'Design');
     await h.screenshotCard('setup-filled', card);
     await h.screenshotCardAtWidth('setup-filled-card-320px', card, 320);
@@ -245,16 +245,12 @@ describe('planning in the Teams emulator', { timeout: 170_000 }, () => {
     // The overview shows what the setup card chose.
     after = await h.sendText('summary');
     const overview = await h.waitForBotMessage({ card: true, heading: 'Safe school routes for all children in the northern district' }, { after });
-    assert.match(overview.text, /Co-create development projects with local enthusiasts/);
-    assert.match(overview.text, /Citizens drawn into problems and solutions \(co-created problem solving\)/);
+    assert.match(overview.text, /Development projects, with local enthusiasts/);
+    assert.match(overview.text, /Co-created problem solving/);
     assert.match(overview.text, /Design/);
   });
 
-  test('a double-click on Next shows the next question once', {
-    // The turns are serialized now (ConversationTurnLocks): the second submit no longer advances the
-    // plan, but it is answered as a stale card: "That card is from an earlier step…" and question 2 again.
-    todo: 'bot bug: the second submit of a double-click is answered as a stale card (Error_StaleCard + question 2 re-asked); a repeat of the card just answered should be ignored quietly',
-  }, async () => {
+  test('a double-click on Next shows the next question once', async () => {
     let after = await h.sendText('edit 1');
     const message = await h.waitForBotMessage({ heading: Q[1], card: true }, { after });
     const card = h.card(message);

@@ -100,7 +100,7 @@ describe('reviewing a shared plan in the Teams emulator', { timeout: 150_000 }, 
     assert.match(card.text, new RegExp(`Shared by ${OWNER} · version \\d+`));
     assert.match(card.text, /A safe place for young people in the evenings/);
     assert.match(card.text, /Safe evenings · Proposed · 0 for, 0 against/);
-    assert.match(card.text, /Signed by 0/);
+    assert.match(card.text, /No one has signed yet/);
     assert.deepEqual(await h.buttonTitles(h.card(card)), [SIGN, 'Comment', 'Propose']);
     await h.screenshotCard('review-1-shared', h.card(card));
     await h.screenshot('review-1-page-group-chat');
@@ -214,9 +214,7 @@ describe('reviewing a shared plan in the Teams emulator', { timeout: 150_000 }, 
     await h.screenshot('review-7-page-after');
   });
 
-  test('the owner changes the plan in the personal chat: the shared cards show the change', {
-    todo: 'bot bug: only review actions update the posted cards (SharedCards.UpdatePostedCardsAsync, and only in the conversation acted in); edits in the personal chat leave every shared card stale',
-  }, async () => {
+  test('the owner changes the plan in the personal chat: the shared cards show the change', async () => {
     assert.ok(shared >= 0, 'the card was shared');
     const updatesBefore = h.updates.length;
     await h.openChat('Personal Chat');
