@@ -12,12 +12,18 @@ public interface IDocumentAccess
     ValueTask<bool> MayReadAsync(Plan plan, string readerId, CancellationToken cancellationToken);
 }
 
-/// <summary>Today only the plan's owner.</summary>
+/// <summary>
+/// The plan's owner and co-owners, and the members of the conversations it was shared to who have
+/// acted on its shared card there (an action from a conversation the plan was shared to is the
+/// proof of membership the bot has without calling Graph).
+/// </summary>
 public sealed class OwnerDocumentAccess : IDocumentAccess
 {
     public ValueTask<bool> MayReadAsync(Plan plan, string readerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return ValueTask.FromResult(string.Equals(plan.OwnerId, readerId, StringComparison.Ordinal));
+        var review = plan.Review;
+        var member = !review.SharedTo.IsEmpty && review.ActiveUserIds.Contains(readerId);
+        return ValueTask.FromResult(string.Equals(plan.OwnerId, readerId, StringComparison.Ordinal) || review.CoOwnerIds.Contains(readerId) || member);
     }
 }

@@ -27,7 +27,8 @@ public sealed partial class SharedCards(
     PlanningStateAccessors state,
     TimeProvider time,
     IOptions<BotAuthenticationOptions> authentication,
-    ILogger<SharedCards> logger)
+    ILogger<SharedCards> logger,
+    Documents.PlanLinkIssuer? documents = null)
 {
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
     public const string InvokeMessageType = "application/vnd.microsoft.activity.message";
@@ -220,7 +221,8 @@ public sealed partial class SharedCards(
             }
         }
 
-        var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink(), result.Refused);
+        var links = documents is null ? null : await documents.ForAsync(plan, actor.UserId, language, cancellationToken).ConfigureAwait(false);
+        var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink(), result.Refused, links);
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = JObject.Parse(CardJson.Serialize(card)) };
     }
 

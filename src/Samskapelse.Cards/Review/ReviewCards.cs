@@ -1,5 +1,6 @@
 using System.Globalization;
 using Samskapelse.Cards.Model;
+using Samskapelse.Cards.Planning;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
@@ -22,7 +23,8 @@ public static class ReviewCards
     private const int SignaturesNamed = 10;
     private const int ProposalsShown = 5;
 
-    public static AdaptiveCard Shared(Language language, Plan plan, SharedCardKind kind, ReviewRole role, string? viewerId, TextReply? notice = null, string? editLink = null, bool refused = false)
+    /// <param name="links">The viewer's own download links; only on the card answered to that viewer.</param>
+    public static AdaptiveCard Shared(Language language, Plan plan, SharedCardKind kind, ReviewRole role, string? viewerId, TextReply? notice = null, string? editLink = null, bool refused = false, PlanLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var body = new List<CardElement?>
@@ -41,6 +43,10 @@ public static class ReviewCards
         });
         body.AddRange(Proposals(language, plan, kind, role));
         body.AddRange(Comments(language, plan));
+        if (links?.Word is { } word && links.Markdown is { } markdown)
+        {
+            body.Add(new ActionSet([new OpenUrlAction(language.T("Action_DownloadWord"), word), new OpenUrlAction(language.T("Action_DownloadMarkdown"), markdown)]) { Spacing = "Medium" });
+        }
 
         var refreshUsers = RefreshUsers(plan);
         var actions = new List<CardAction>();

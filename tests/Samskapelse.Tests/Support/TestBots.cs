@@ -21,7 +21,7 @@ public static class TestBots
 {
     public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, IEnumerable<IPlanningHandler>? handlers = null, AssistantDelivery? assistant = null, CoachingDesk? coaching = null)
     {
-        var shared = new SharedCards(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance);
+        var shared = new SharedCards(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance, documents);
         return new SamskapelseBot(new PlanningConversation(handlers ?? PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, documents, assistant, coaching);
     }
 
