@@ -86,4 +86,22 @@ public sealed class ConfigurationValidationTests
     [Fact]
     public void UnknownStorageProvider_IsRefused() =>
         AssertRefused(Start("Development", ("Storage:Provider", "Cassandra")), "Storage:Provider must be Sqlite or Memory");
+
+    [Fact]
+    public void TheSampleSettings_StartTheBotInProduction()
+    {
+        using var database = new Support.TempDatabase();
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Support.NodeTools.RepositoryRoot, "appsettings.sample.json")))!.AsObject();
+        var settings = Flatten(sample, string.Empty).Where(s => !s.Key.StartsWith("Logging", StringComparison.Ordinal)).ToList();
+        settings.Add(("Storage:SqlitePath", database.Path));
+
+        Assert.Null(Start("Production", [.. settings]));
+    }
+
+    private static IEnumerable<(string Key, string Value)> Flatten(System.Text.Json.Nodes.JsonNode node, string prefix) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject obj => obj.SelectMany(p => Flatten(p.Value!, prefix.Length == 0 ? p.Key : prefix + ":" + p.Key)),
+        System.Text.Json.Nodes.JsonArray array => array.SelectMany((item, i) => Flatten(item!, prefix + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        _ => [(prefix, node.ToString())],
+    };
 }
