@@ -80,7 +80,7 @@ public static class AssistantCards
         return Card(
             language.T("Assist_TeamSummaryHeading", plan.Title),
             [Subtle(language.T("Assist_TeamSummaryKicker")), Heading(plan.Title), Plain(text)],
-            [Submit(language.T("Action_EditAnswer", 1), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "1"))]);
+            [Submit(language.T("Action_EditAnswer", language.T("Question_1_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "1"))]);
     }
 
     private static SubmitAction Suggest(Language language, Plan plan, SuggestionKind kind, string titleKey) =>
@@ -121,7 +121,7 @@ public static class AssistantCards
         var accept = suggestion.Kind == SuggestionKind.Summary ? "Assist_PostSummary" : "Assist_Accept";
         items.Add(new ActionSet(
         [
-            Submit(language.T(accept), AssistantVerbs.Accept, null, plan.Id, false, data) with { Style = "positive" },
+            Submit(language.T(accept), AssistantVerbs.Accept, null, plan.Id, true, data) with { Style = "positive" },
             Submit(language.T("Assist_Discard"), AssistantVerbs.Discard, null, plan.Id, false, data),
         ]));
         return new Container(items.OfType<CardElement>().ToList()) { Separator = true, Spacing = "Medium" };

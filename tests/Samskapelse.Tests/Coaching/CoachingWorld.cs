@@ -177,24 +177,7 @@ public sealed class ChatUser
     public Task<Replies> PressOnAsync(JObject card, string buttonTitle, params (string Id, string Value)[] inputs)
     {
         var action = CardReader.FindSubmit(card, buttonTitle) ?? throw new InvalidOperationException($"No button '{buttonTitle}'. Buttons: {string.Join(", ", CardReader.ButtonTitles(card))}");
-        var value = (JObject)action["data"]!.DeepClone();
-        if ((string?)action["associatedInputs"] != "none")
-        {
-            foreach (var input in CardReader.Inputs(card))
-            {
-                if (input["id"] is JValue id && input["value"] is JValue prefilled)
-                {
-                    value[(string)id!] = prefilled;
-                }
-            }
-
-            foreach (var (id, inputValue) in inputs)
-            {
-                value[id] = inputValue;
-            }
-        }
-
-        return SubmitAsync(value);
+        return SubmitAsync(CardReader.SubmitValue(card, action, inputs));
     }
 
     public Task<Replies> SubmitAsync(JObject value)

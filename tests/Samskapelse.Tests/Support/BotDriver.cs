@@ -126,26 +126,8 @@ public sealed class BotDriver
         return PressActionAsync(card, action, inputs);
     }
 
-    private Task<Replies> PressActionAsync(JObject card, JObject action, (string Id, string Value)[] inputs)
-    {
-        var value = (JObject)action["data"]!.DeepClone();
-
-        // Teams sends every input's current value with the data: prefilled values count as typed.
-        foreach (var input in CardReader.Inputs(card))
-        {
-            if (input["id"] is JValue id && input["value"] is JValue prefilled)
-            {
-                value[(string)id!] = prefilled;
-            }
-        }
-
-        foreach (var (id, inputValue) in inputs)
-        {
-            value[id] = inputValue;
-        }
-
-        return SubmitAsync(value);
-    }
+    private Task<Replies> PressActionAsync(JObject card, JObject action, (string Id, string Value)[] inputs) =>
+        SubmitAsync(CardReader.SubmitValue(card, action, inputs));
 
     public Task<Replies> SubmitAsync(object value)
     {

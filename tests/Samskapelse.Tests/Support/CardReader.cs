@@ -25,4 +25,33 @@ public static class CardReader
         card.Descendants().OfType<JProperty>()
             .Where(p => p.Name is "text" or "title" or "value" or "label" && p.Value.Type == JTokenType.String)
             .Select(p => (string)p.Value!));
+
+    /// <summary>
+    /// What Teams sends for a press on <paramref name="action"/>: its data, merged with every input's current
+    /// value (prefilled values count as typed) and what the user <paramref name="typed"/>, unless the action
+    /// says "associatedInputs": "none".
+    /// </summary>
+    public static JObject SubmitValue(JObject card, JObject action, IEnumerable<(string Id, string Value)> typed)
+    {
+        var value = (JObject)action["data"]!.DeepClone();
+        if ((string?)action["associatedInputs"] == "none")
+        {
+            return value;
+        }
+
+        foreach (var input in Inputs(card))
+        {
+            if (input["id"] is JValue id && input["value"] is JValue prefilled)
+            {
+                value[(string)id!] = prefilled;
+            }
+        }
+
+        foreach (var (id, inputValue) in typed)
+        {
+            value[id] = inputValue;
+        }
+
+        return value;
+    }
 }
