@@ -36,8 +36,6 @@ internal static class Answers
         return colon <= 0 ? (null, line.Trim()) : (line[..colon].Trim(), line[(colon + 1)..].Trim());
     }
 
-    public static Plan? FindPlan(IReadOnlyList<Plan> plans, string? reference) => PlanLookup.Find(plans, reference);
-
     public static bool TryNumber(string? text, out int number) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number);
 

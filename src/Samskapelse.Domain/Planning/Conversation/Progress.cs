@@ -63,7 +63,7 @@ internal static class Progress
     {
         for (var step = PlanStep.Goal; step <= PlanStep.Alliances; step++)
         {
-            if (!IsAnswered(plan, step) && !plan.SkippedQuestions.Contains(step.Number()))
+            if (!PlanProgress.IsAnswered(plan, step) && !plan.SkippedQuestions.Contains(step.Number()))
             {
                 return step;
             }
@@ -71,8 +71,6 @@ internal static class Progress
 
         return PlanStep.Alliances;
     }
-
-    public static bool IsAnswered(Plan plan, PlanStep step) => PlanProgress.IsAnswered(plan, step);
 
     private static PlanStep? NextStep(Plan plan, PlanStep step)
     {

@@ -247,7 +247,7 @@ internal sealed class TypedAnswerHandler : IPlanningHandler
         var updated = await turn.ChangeActivePlanAsync(p => { problem = AnswerRules.SetMobilisation(ref p, answers); return p; }, cancellationToken).ConfigureAwait(false) ?? plan;
         problem ??= unknown.Count > 0 ? new TextReply("Error_UnknownPartner", string.Join(", ", unknown)) : null;
 
-        if (problem is null && Progress.IsAnswered(updated, PlanStep.Mobilisation))
+        if (problem is null && PlanProgress.IsAnswered(updated, PlanStep.Mobilisation))
         {
             await Progress.AdvanceAsync(turn, updated, cancellationToken).ConfigureAwait(false);
             return;

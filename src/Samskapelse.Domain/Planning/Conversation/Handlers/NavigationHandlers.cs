@@ -70,7 +70,7 @@ internal sealed class NextHandler : ActivePlanHandler
     {
         var step = turn.Session.Step;
         var isList = step is PlanStep.Partners or PlanStep.RelatedActivities or PlanStep.Alliances;
-        if (!isList && !Progress.IsAnswered(plan, step))
+        if (!isList && !PlanProgress.IsAnswered(plan, step))
         {
             turn.AskQuestion(plan, new TextReply("Error_NoAnswerYet", CommandParser.Word(turn.Language, Verbs.Skip)));
             return;

@@ -138,7 +138,7 @@ internal static class PlanReference
         var plans = await turn.MyPlansAsync(cancellationToken).ConfigureAwait(false);
         var plan = intent.PlanId is not null
             ? plans.FirstOrDefault(p => p.Id == intent.PlanId)
-            : Answers.FindPlan(plans, typedReference);
+            : PlanLookup.Find(plans, typedReference);
 
         if (plan is null)
         {
