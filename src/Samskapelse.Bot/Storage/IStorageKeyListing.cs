@@ -1,0 +1,14 @@
+namespace Samskapelse.Bot.Storage;
+
+/// <summary>
+/// A store that can list its keys under a prefix with the time each item was last written.
+/// Retention and a user's data export need it; the Bot Framework's <c>IStorage</c> cannot enumerate.
+/// Every store the bot runs on (memory, SQLite, blob) implements it.
+/// </summary>
+public interface IStorageKeyListing
+{
+    IAsyncEnumerable<StoredKey> ListAsync(string prefix, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One stored key and when its item was last written (the store's clock).</summary>
+public sealed record StoredKey(string Key, DateTimeOffset LastWritten);
