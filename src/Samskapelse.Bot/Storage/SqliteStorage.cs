@@ -12,7 +12,7 @@ namespace Samskapelse.Bot.Storage;
 /// nor the stored one is refused with <see cref="ETagConflictException"/>, checked and written
 /// inside one immediate transaction so two writers cannot both win.
 /// </summary>
-public sealed class SqliteStorage : IStorage
+public sealed class SqliteStorage : IStorage, IStorageKeyListing
 {
     private readonly string connectionString;
     private readonly TimeProvider time;
@@ -117,6 +117,22 @@ public sealed class SqliteStorage : IStorage
             command.CommandText = "DELETE FROM items WHERE key = $key";
             command.Parameters.AddWithValue("$key", key);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<StoredKey> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // substr rather than LIKE: keys may hold % and _, which LIKE would read as wildcards.
+        command.CommandText = "SELECT key, updated_at FROM items WHERE substr(key, 1, length($prefix)) = $prefix ORDER BY key";
+        command.Parameters.AddWithValue("$prefix", prefix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredKey(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
         }
     }
 

@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
             if (options.Provider == "Memory")
             {
                 Log.VolatileStorage(logger);
-                return new MemoryStorage();
+                return new ListingMemoryStorage(provider.GetRequiredService<TimeProvider>());
             }
 
             var environment = provider.GetRequiredService<IHostEnvironment>();
@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
             Log.SqliteStorage(logger, path);
             return new SqliteStorage(path, provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(provider => (IStorageKeyListing)provider.GetRequiredService<IStorage>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<IPlanStore, PlanStore>();

@@ -11,6 +11,12 @@ public abstract class StorageContractTests
 {
     protected abstract IStorage Storage { get; }
 
+    /// <summary>Every store the bot runs on lists its keys (retention and the privacy export need it).</summary>
+    protected IStorageKeyListing Listing => Assert.IsAssignableFrom<IStorageKeyListing>(Storage);
+
+    private async Task<List<string>> ListedKeysAsync(string prefix) =>
+        [.. (await Listing.ListAsync(prefix).ToListAsync()).Select(k => k.Key)];
+
     private sealed class Item : IStoreItem
     {
         public string Name { get; set; } = string.Empty;
@@ -79,6 +85,58 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task Listing_GivesTheKeysUnderThePrefixOnly_InOrdinalOrder()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["plans/b"] = new Item { Name = "b" },
+            ["plans/a"] = new Item { Name = "a" },
+            ["plans/a/nested"] = new JObject { ["v"] = 1 },
+            ["plansx/c"] = new Item { Name = "c" },
+            ["chats/19:x@thread.v2"] = new JObject { ["v"] = 1 },
+        });
+
+        Assert.Equal(["plans/a", "plans/a/nested", "plans/b"], await ListedKeysAsync("plans/"));
+        Assert.Equal(["chats/19:x@thread.v2"], await ListedKeysAsync("chats/"));
+        Assert.Empty(await ListedKeysAsync("nothing/"));
+    }
+
+    [Fact]
+    public async Task Listing_AnEmptyPrefix_GivesEveryKey_AndDeletedKeysAreGone()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["msteams/users/29:1"] = new JObject(), ["plans/1"] = new Item(), ["plans/2"] = new Item() });
+        await Storage.DeleteAsync(["plans/1"]);
+
+        var all = await ListedKeysAsync(string.Empty);
+        Assert.Equal(["msteams/users/29:1", "plans/2"], all.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Listing_TakesThePrefixLiterally_WildcardCharactersIncluded()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["p%_/ønske 1"] = new Item(),
+            ["pAB/other"] = new Item(),
+            ["p%_/Ærø"] = new Item(),
+        });
+
+        Assert.Equal(["p%_/Ærø", "p%_/ønske 1"], (await ListedKeysAsync("p%_/")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Listing_GivesARecentWriteTime_ThatMovesOnWithARewrite()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["plans/t"] = new Item { Name = "first" } });
+        var first = Assert.Single(await Listing.ListAsync("plans/t").ToListAsync());
+        Assert.NotEqual(default, first.LastWritten);
+
+        await Storage.WriteAsync(new Dictionary<string, object> { ["plans/t"] = new Item { Name = "second", ETag = "*" } });
+        var second = Assert.Single(await Listing.ListAsync("plans/t").ToListAsync());
+        Assert.True(second.LastWritten >= first.LastWritten);
+    }
+
+    [Fact]
     public async Task ConcurrentPlanUpdates_NoUpdateIsLost()
     {
         var plans = new PlanStore(Storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanStore>.Instance);
@@ -100,7 +158,33 @@ public abstract class StorageContractTests
 
 public sealed class MemoryStorageContractTests : StorageContractTests
 {
-    protected override IStorage Storage { get; } = new MemoryStorage();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public MemoryStorageContractTests() => Storage = new ListingMemoryStorage(time);
+
+    protected override IStorage Storage { get; }
+
+    [Fact]
+    public async Task Listing_GivesTheTimeOfTheLastWrite()
+    {
+        await StoredKeyTimes.AssertLastWriteTimesAsync(Storage, Listing, time);
+    }
+}
+
+/// <summary>For the stores whose clock is the bot's TimeProvider (memory, SQLite): the listed time is the last write's.</summary>
+internal static class StoredKeyTimes
+{
+    public static async Task AssertLastWriteTimesAsync(IStorage storage, IStorageKeyListing listing, FakeTimeProvider time)
+    {
+        var first = time.GetUtcNow();
+        await storage.WriteAsync(new Dictionary<string, object> { ["plans/old"] = new JObject(), ["plans/new"] = new JObject() });
+        time.Advance(TimeSpan.FromDays(3));
+        await storage.WriteAsync(new Dictionary<string, object> { ["plans/new"] = new JObject { ["v"] = 2 } });
+
+        var listed = (await listing.ListAsync("plans/").ToListAsync()).ToDictionary(k => k.Key, k => k.LastWritten);
+        Assert.Equal(first.ToUnixTimeMilliseconds(), listed["plans/old"].ToUnixTimeMilliseconds());
+        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), listed["plans/new"].ToUnixTimeMilliseconds());
+    }
 }
 
 public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
@@ -112,6 +196,14 @@ public sealed class SqliteStorageContractTests : StorageContractTests, IDisposab
     protected override IStorage Storage { get; }
 
     public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task Listing_GivesTheTimeOfTheLastWrite()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        var storage = new SqliteStorage(database.Path, time);
+        await StoredKeyTimes.AssertLastWriteTimesAsync(storage, storage, time);
+    }
 
     [Fact]
     public async Task TheFile_IsCreatedWithItsFolder_AndSurvivesANewStoreInstance()
