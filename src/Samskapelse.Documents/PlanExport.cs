@@ -6,6 +6,9 @@ public enum PlanExport
     Word,
     Markdown,
     Map,
+
+    /// <summary>Not a plan: everything the bot stores about the reader, as JSON (the privacy export).</summary>
+    PersonalData,
 }
 
 public static class PlanExports
@@ -15,6 +18,7 @@ public static class PlanExports
         PlanExport.Word => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         PlanExport.Markdown => "text/markdown; charset=utf-8",
         PlanExport.Map => "image/png",
+        PlanExport.PersonalData => "application/json; charset=utf-8",
         _ => throw new ArgumentOutOfRangeException(nameof(export), export, null),
     };
 
@@ -23,6 +27,7 @@ public static class PlanExports
         PlanExport.Word => ".docx",
         PlanExport.Markdown => ".md",
         PlanExport.Map => ".png",
+        PlanExport.PersonalData => ".json",
         _ => throw new ArgumentOutOfRangeException(nameof(export), export, null),
     };
 

@@ -66,8 +66,20 @@ public static class CoachingRenderer
     /// <summary>Everything the manager gave, as a JSON file in a data URI: theirs to keep, without any file storage.</summary>
     public static Attachment ExportAttachment(CoachingJourney journey)
     {
+        var json = JsonSerializer.Serialize(ExportContent(journey), ExportJson);
+        return new Attachment
+        {
+            ContentType = "application/json",
+            Name = ExportFileName,
+            ContentUrl = "data:application/json;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(json)),
+        };
+    }
+
+    /// <summary>What the manager's export holds; the privacy export carries the same.</summary>
+    public static object ExportContent(CoachingJourney journey)
+    {
         ArgumentNullException.ThrowIfNull(journey);
-        var export = new
+        return new
         {
             journey.Manager.Name,
             StartedBy = journey.Hr.Name,
@@ -83,13 +95,6 @@ public static class CoachingRenderer
             journey.Answers.Risks,
             journey.Answers.Goals,
             journey.Answers.NextSteps,
-        };
-        var json = JsonSerializer.Serialize(export, ExportJson);
-        return new Attachment
-        {
-            ContentType = "application/json",
-            Name = ExportFileName,
-            ContentUrl = "data:application/json;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(json)),
         };
     }
 }

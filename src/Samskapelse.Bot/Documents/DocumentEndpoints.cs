@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Net.Http.Headers;
 using Samskapelse.Documents;
 using Samskapelse.Localization;
+using Samskapelse.Bot.Privacy;
 using Samskapelse.Planning;
 
 namespace Samskapelse.Bot.Documents;
@@ -32,6 +33,7 @@ public static class DocumentEndpoints
         IDocumentAccess access,
         TimeProvider time,
         ILogger<DocumentLinkSigner> logger,
+        PersonalDataExport personalData,
         CancellationToken cancellationToken)
     {
         // The token is the secret: keep it out of other sites' logs and out of caches.
@@ -49,7 +51,12 @@ public static class DocumentEndpoints
         if (check.Status == LinkStatus.Expired)
         {
             Log.LinkRefused(logger, "expired");
-            return Page(StatusCodes.Status410Gone, link.Language, "Link_Expired", Texts.Alternatives(link.Language, "Cmd_Summary")[0]);
+            return Page(StatusCodes.Status410Gone, link.Language, "Link_Expired", Texts.Alternatives(link.Language, link.Export == PlanExport.PersonalData ? "Cmd_MyData" : "Cmd_Summary")[0]);
+        }
+
+        if (link.Export == PlanExport.PersonalData)
+        {
+            return await PersonalDataAsync(http, link, personalData, cancellationToken).ConfigureAwait(false);
         }
 
         var plan = await plans.FindAsync(link.PlanId, cancellationToken).ConfigureAwait(false);
@@ -78,6 +85,21 @@ public static class DocumentEndpoints
         disposition.SetHttpFileName(link.Export.FileName(plan.Title));
         http.Response.Headers.ContentDisposition = disposition.ToString();
         return Results.Bytes(content, link.Export.ContentType());
+    }
+
+    /// <summary>The reader's own data: the link names them and their personal chat, so it can only ever be theirs.</summary>
+    private static async Task<IResult> PersonalDataAsync(HttpContext http, DocumentLink link, PersonalDataExport personalData, CancellationToken cancellationToken)
+    {
+        if (PersonalDataScope.Decode(link.PlanId) is not { } scope)
+        {
+            return Page(StatusCodes.Status403Forbidden, link.Language, "Link_Invalid");
+        }
+
+        var content = await personalData.BuildAsync(scope, new Samskapelse.Review.DataSubject(link.ReaderId, null), cancellationToken).ConfigureAwait(false);
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(PersonalDataExport.FileName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.Bytes(content, PlanExport.PersonalData.ContentType());
     }
 
     private static IResult Page(int status, Language language, string key, params object[] args)

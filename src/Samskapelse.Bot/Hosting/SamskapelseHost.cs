@@ -2,6 +2,7 @@ using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Privacy;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -22,7 +23,8 @@ public static class SamskapelseHost
             .AddReview()
             .AddDocuments()
             .AddAssistant()
-            .AddCoaching();
+            .AddCoaching()
+            .AddPrivacy();
 
         var app = builder.Build();
         app.MapBotEndpoints();

@@ -11,13 +11,16 @@ namespace Samskapelse.Bot.Planning;
 /// </summary>
 public sealed class PlanningStateAccessors(ConversationState conversationState, UserState userState)
 {
+    public const string SessionProperty = "planning";
+    public const string ProfileProperty = "profile";
+
     public ConversationState ConversationState { get; } = conversationState;
 
     public UserState UserState { get; } = userState;
 
-    public IStatePropertyAccessor<PlanningSession> Session { get; } = conversationState.CreateProperty<PlanningSession>("planning");
+    public IStatePropertyAccessor<PlanningSession> Session { get; } = conversationState.CreateProperty<PlanningSession>(SessionProperty);
 
-    public IStatePropertyAccessor<PlannerProfile> Profile { get; } = userState.CreateProperty<PlannerProfile>("profile");
+    public IStatePropertyAccessor<PlannerProfile> Profile { get; } = userState.CreateProperty<PlannerProfile>(ProfileProperty);
 
     public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

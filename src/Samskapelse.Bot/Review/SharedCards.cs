@@ -227,14 +227,19 @@ public sealed partial class SharedCards(
     }
 
     /// <summary>Brings every posted card of a plan up to date: in this conversation directly, elsewhere proactively.</summary>
-    public async Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken)
+    public Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken) =>
+        ReplacePostedCardsAsync(turnContext, plan, (language, shared) => ReviewCards.Shared(language, plan, shared.Kind, ReviewRole.Member, null, null, EditLink()), cancellationToken);
+
+    /// <summary>Replaces every posted card of a plan with the card <paramref name="card"/> makes in that card's language.</summary>
+    public async Task ReplacePostedCardsAsync(ITurnContext turnContext, Plan plan, Func<Language, SharedConversation, AdaptiveCard> card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(card);
         foreach (var shared in plan.Review.SharedTo.Where(s => s.ActivityId is not null))
         {
             var language = Languages.FromLocale(shared.Language);
-            var update = (Activity)ReplyRenderer.CardActivity(ReviewCards.Shared(language, plan, shared.Kind, ReviewRole.Member, null, null, EditLink()));
+            var update = (Activity)ReplyRenderer.CardActivity(card(language, shared));
             update.Id = shared.ActivityId;
             try
             {

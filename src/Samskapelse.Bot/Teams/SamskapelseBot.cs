@@ -25,7 +25,8 @@ public sealed class SamskapelseBot(
     TimeProvider time,
     PlanLinkIssuer? documents = null,
     AssistantDelivery? assistant = null,
-    CoachingDesk? coaching = null) : TeamsActivityHandler
+    CoachingDesk? coaching = null,
+    Privacy.PrivacyDesk? privacy = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -71,6 +72,12 @@ public sealed class SamskapelseBot(
 
             turn.Say("Group_PlanInPersonalChat");
             await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Privacy (issue 8): "my data", "delete my data" and "privacy." card submits, before anything reads them as a plan command.
+        if (privacy is not null && await privacy.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -50,6 +50,8 @@ public static class ManagementCards
             new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
             new(W(Verbs.Share), language.T("Help_Share")),
             new(Texts.Alternatives(language, "Cmd_Coaching")[0], language.T("Help_Coaching")),
+            new(Texts.Alternatives(language, "Cmd_MyData")[0], language.T("Help_MyData")),
+            new(Texts.Alternatives(language, "Cmd_DeleteMyData")[0], language.T("Help_DeleteMyData")),
         };
 
         return Card(

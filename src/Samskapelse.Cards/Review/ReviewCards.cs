@@ -203,7 +203,7 @@ public static class ReviewCards
         yield return new TextBlock(signatures.IsEmpty ? language.T("Review_NobodySigned") : language.T("Review_SignedCount", signatures.Count)) { Weight = "Bolder", Spacing = "Medium" };
         if (!signatures.IsEmpty)
         {
-            var named = string.Join(", ", signatures.TakeLast(SignaturesNamed).Select(s => language.T("Review_SignedBy", s.By.Name, s.At.ToString("d", language.Culture()))));
+            var named = string.Join(", ", signatures.TakeLast(SignaturesNamed).Select(s => language.T("Review_SignedBy", s.By.IsMarker() ? language.T("Review_FormerParticipant") : s.By.Name, s.At.ToString("d", language.Culture()))));
             yield return Subtle(signatures.Count > SignaturesNamed ? language.T("Review_AndMore", named, signatures.Count - SignaturesNamed) : named);
         }
 

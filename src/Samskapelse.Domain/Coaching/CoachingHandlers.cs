@@ -597,15 +597,7 @@ internal sealed class ConfirmDeleteHandler : ManagerHandler
         var wasOpen = journey.IsOpen || journey.Status is CoachingStatus.Invited or CoachingStatus.AwaitingInstall;
 
         // What stays is HR's own record that a journey was started and ended: no answer, no note.
-        var deleted = await ChangeAsync(turn, journey, j => j with
-        {
-            Answers = new JourneyAnswers(),
-            Skipped = [],
-            Note = null,
-            SharedWithHr = false,
-            Status = j.Status is CoachingStatus.Completed or CoachingStatus.Declined ? j.Status : CoachingStatus.Stopped,
-            NextReminderAt = null,
-        }, cancellationToken).ConfigureAwait(false);
+        var deleted = await ChangeAsync(turn, journey, j => j.WithManagersDataDeleted(), cancellationToken).ConfigureAwait(false);
         if (deleted is null)
         {
             return;

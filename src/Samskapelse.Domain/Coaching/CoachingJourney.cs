@@ -145,4 +145,18 @@ public sealed record CoachingJourney
     public bool IsOpen => Status is CoachingStatus.Accepted or CoachingStatus.Paused;
 
     public CoachingJourney Touched(DateTimeOffset now) => this with { UpdatedAt = now };
+
+    /// <summary>
+    /// The manager's deletion: every answer, note and reminder goes and the journey ends. What stays is
+    /// HR's own record that a journey was started and ended.
+    /// </summary>
+    public CoachingJourney WithManagersDataDeleted() => this with
+    {
+        Answers = new JourneyAnswers(),
+        Skipped = [],
+        Note = null,
+        SharedWithHr = false,
+        Status = Status is CoachingStatus.Completed or CoachingStatus.Declined ? Status : CoachingStatus.Stopped,
+        NextReminderAt = null,
+    };
 }

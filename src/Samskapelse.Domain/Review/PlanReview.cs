@@ -82,3 +82,18 @@ public sealed record PlanReview
     /// <summary>Everyone who acted on the plan's shared cards, newest last: who gets a personal view on refresh.</summary>
     public ImmutableList<string> ActiveUserIds { get; init; } = [];
 }
+
+/// <summary>Someone who asked the bot to delete their data: their actions on plans stay counted under a neutral marker.</summary>
+public static class FormerParticipant
+{
+    private const string Prefix = "former-participant:";
+
+    /// <summary>A fresh marker, not linked to the person: one per person and plan, so their votes still count once.</summary>
+    public static Actor NewMarker() => new(Prefix + Guid.NewGuid().ToString("N"), null, string.Empty);
+
+    public static bool IsMarker(this Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.UserId.StartsWith(Prefix, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Bot.Builder;
+using Samskapelse.Bot.Assistant;
+using Samskapelse.Bot.Coaching;
+using Samskapelse.Coaching;
+using Samskapelse.Planning;
+using Samskapelse.Review;
+
+namespace Samskapelse.Bot.Privacy;
+
+/// <summary>What a deletion did, in counts (for the confirmation and the log).</summary>
+public sealed record ErasureResult(int OwnPlans, int AnonymisedPlans, int Chats, int Journeys);
+
+/// <summary>
+/// Deletes everything the store holds about one person, outside their own BotState (the turn deletes
+/// that through the accessors). Their plans go with the assistant's records of them; in other plans they
+/// become a former participant (<see cref="ParticipantErasure"/>); chat references forget who wrote last;
+/// coaching answers go the way coaching's own delete takes them, and then the journey no longer names
+/// them; the people directory forgets them.
+/// </summary>
+public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder finder, IPlanStore plans, ICoachingStore journeys, TimeProvider time, ILogger<PersonalDataEraser> logger)
+{
+    /// <param name="ownPlanDeleted">Called for each of their plans after it is deleted: its shared cards say so.</param>
+    /// <param name="planAnonymised">Called for each other plan after they are taken out of it: its shared cards are brought up to date.</param>
+    public async Task<ErasureResult> EraseAsync(DataSubject subject, Func<Plan, Task> ownPlanDeleted, Func<Plan, Task> planAnonymised, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(ownPlanDeleted);
+        ArgumentNullException.ThrowIfNull(planAnonymised);
+        var found = await finder.FindAsync(subject, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in found.Owned)
+        {
+            await storage.DeleteAsync([Storage.PlanStore.Key(plan.Id), AssistantStore.Key(plan.Id)], cancellationToken).ConfigureAwait(false);
+            await ownPlanDeleted(plan).ConfigureAwait(false);
+        }
+
+        foreach (var plan in found.Contributed)
+        {
+            var now = time.GetUtcNow();
+            var changed = await plans.UpdateAsync(plan.Id, p => p.Without(subject) is var without && !ReferenceEquals(without, p) ? without.Touched(now) : p, cancellationToken).ConfigureAwait(false);
+            if (changed is not null)
+            {
+                await planAnonymised(changed).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var (key, chat) in found.Chats)
+        {
+            // The reference still reaches the chat for shares and card updates; it no longer says who wrote last.
+            chat.Reference.User = null;
+            chat.ETag = "*";
+            await storage.WriteAsync(new Dictionary<string, object> { [key] = chat }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var journeyCount = await EraseCoachingAsync(subject, cancellationToken).ConfigureAwait(false);
+        var result = new ErasureResult(found.Owned.Count, found.Contributed.Count, found.Chats.Count, journeyCount);
+        Log.PersonalDataDeleted(logger, result.OwnPlans, result.AnonymisedPlans, result.Chats, result.Journeys);
+        return result;
+    }
+
+    private async Task<int> EraseCoachingAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var journey in await journeys.ForManagerAsync(subject.UserId, cancellationToken).ConfigureAwait(false))
+        {
+            var marker = FormerParticipant.NewMarker().UserId;
+            renamed[journey.Id] = marker;
+            await journeys.UpdateAsync(journey.Id, j => j.WithManagersDataDeleted() with { Manager = new Person(marker, null, string.Empty), Language = "en" }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var startedAsHr = await journeys.ForHrAsync(subject.UserId, cancellationToken).ConfigureAwait(false);
+        var hrMarker = FormerParticipant.NewMarker().UserId;
+        foreach (var journey in startedAsHr)
+        {
+            await journeys.UpdateAsync(journey.Id, j => j with { Hr = new Person(hrMarker, null, string.Empty) }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (renamed.Count > 0 || startedAsHr.Count > 0)
+        {
+            await StoredItems.UpdateAsync<JourneyIndex>(storage, CoachingStore.IndexKey, index => index is null ? null : new JourneyIndex
+            {
+                Entries = [.. index.Entries.Select(e => e with
+                {
+                    ManagerUserId = e.ManagerUserId == subject.UserId ? renamed.GetValueOrDefault(e.Id, hrMarker) : e.ManagerUserId,
+                    HrUserId = e.HrUserId == subject.UserId ? hrMarker : e.HrUserId,
+                })],
+            }, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        await storage.DeleteAsync([PeopleDirectory.Key(subject.UserId)], cancellationToken).ConfigureAwait(false);
+        await StoredItems.UpdateAsync<PeopleIndex>(storage, PeopleDirectory.IndexKey, index =>
+            index is null || !index.People.Exists(p => p.UserId == subject.UserId) ? null : new PeopleIndex { People = [.. index.People.Where(p => p.UserId != subject.UserId)] }, logger, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(subject.AadObjectId))
+        {
+            await StoredItems.UpdateAsync<HrGroupMembers>(storage, PeopleDirectory.HrGroupKey, group =>
+                group is null || !group.AadObjectIds.Contains(subject.AadObjectId, StringComparer.OrdinalIgnoreCase) ? null : new HrGroupMembers { AadObjectIds = [.. group.AadObjectIds.Where(id => !string.Equals(id, subject.AadObjectId, StringComparison.OrdinalIgnoreCase))] }, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        return renamed.Count + startedAsHr.Count;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Samskapelse.Cards.Model;
+using Samskapelse.Localization;
+using static Samskapelse.Cards.CardParts;
+
+namespace Samskapelse.Cards.Privacy;
+
+/// <summary>The verbs and fields of the privacy cards; the verbs start with "privacy." so the bot routes them before planning.</summary>
+public static class PrivacyVerbs
+{
+    public const string Prefix = "privacy.";
+    public const string ConfirmDelete = "privacy.delete.confirm";
+    public const string CancelDelete = "privacy.delete.cancel";
+
+    /// <summary>Until when (Unix seconds) the confirmation card may be pressed.</summary>
+    public const string Expires = "expires";
+}
+
+/// <summary>A user's own data: what is stored and a download link, the deletion's confirmation, and the card a deleted plan leaves behind.</summary>
+public static class PrivacyCards
+{
+    public static AdaptiveCard Export(Language language, string downloadUrl) =>
+        Card(
+            language.T("Privacy_ExportHeading"),
+            [
+                Heading(language.T("Privacy_ExportHeading")),
+                Plain(language.T("Privacy_ExportIntro")),
+                Plain(language.T("Privacy_ExportStored")),
+                Subtle(language.T("Privacy_ExportFile", Texts.Alternatives(language, "Cmd_MyData")[0], Texts.Alternatives(language, "Cmd_DeleteMyData")[0])),
+            ],
+            [new OpenUrlAction(language.T("Action_DownloadMyData"), downloadUrl)]);
+
+    public static AdaptiveCard ConfirmDelete(Language language, DateTimeOffset expires) =>
+        Card(
+            language.T("Privacy_DeleteHeading"),
+            [Heading(language.T("Privacy_DeleteHeading")), Plain(language.T("Privacy_DeleteBody"))],
+            [
+                Submit(language.T("Action_DeleteMyDataYes"), PrivacyVerbs.ConfirmDelete, validate: false, extra: (PrivacyVerbs.Expires, expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))),
+                Submit(language.T("Action_DeleteMyDataNo"), PrivacyVerbs.CancelDelete, validate: false),
+            ]);
+
+    /// <summary>What a shared card of a plan becomes when its owner deletes their data: no name, no content.</summary>
+    public static AdaptiveCard PlanDeleted(Language language) =>
+        Card(language.T("Privacy_PlanDeletedHeading"), [Subheading(language.T("Privacy_PlanDeletedHeading")), Subtle(language.T("Privacy_PlanDeletedBody"))]);
+}
