@@ -6,6 +6,7 @@ using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
+using Samskapelse.Cards.Privacy;
 using Samskapelse.Cards.Review;
 using Samskapelse.Review;
 using Samskapelse.Tests.Support;
@@ -57,6 +58,12 @@ public static class CardCatalogue
                     }
                 }
             }
+
+            yield return ($"{language.Code()}/privacy-export", PrivacyCards.Export(language, "https://bot.example.test/documents/" + new string('t', 400)));
+            yield return ($"{language.Code()}/privacy-confirm-delete", PrivacyCards.ConfirmDelete(language, new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero)));
+            yield return ($"{language.Code()}/privacy-plan-deleted", PrivacyCards.PlanDeleted(language));
+            var formerSigned = Reviewed(plans[1]) is var reviewed ? reviewed with { Review = reviewed.Review with { Signatures = [.. reviewed.Review.Signatures.Select(sig => sig with { By = FormerParticipant.NewMarker() })] } } : plans[1];
+            yield return ($"{language.Code()}/privacy-former-participant-signed", ReviewCards.Shared(language, formerSigned, SharedCardKind.CodeOfConduct, ReviewRole.Member, null, null, null));
 
             foreach (var (name, card) in CoachingCardsFor(language))
             {

@@ -24,7 +24,7 @@ public sealed class BotDriver
     private readonly SamskapelseBot bot;
 
     /// <param name="assistant">The assistant's options; with none, the bot runs without an assistant, as before it had one.</param>
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null)
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -47,8 +47,16 @@ public sealed class BotDriver
             handlers = handlers.Concat(new AssistantHandlerSource(Delivery.Service).Handlers());
         }
 
-        bot = TestBots.Create(storage, state, Plans, Time, locks, documents, handlers, Delivery);
+        if (privacy)
+        {
+            Privacy = new PrivacyWiring(storage, state, Plans, Time);
+        }
+
+        bot = TestBots.Create(storage, state, Plans, Time, locks, documents, handlers, Delivery, privacy: Privacy?.Desk);
     }
+
+    /// <summary>The privacy desk and its export, when the driver was made with privacy.</summary>
+    public PrivacyWiring? Privacy { get; }
 
     /// <summary>The assistant's background delivery, when the driver has an assistant.</summary>
     public AssistantDelivery? Delivery { get; }

@@ -7,6 +7,7 @@ using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Privacy;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -19,11 +20,13 @@ namespace Samskapelse.Tests.Support;
 /// <summary>The real bot, wired the way Program.cs wires it, over a given storage.</summary>
 public static class TestBots
 {
-    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, IEnumerable<IPlanningHandler>? handlers = null, AssistantDelivery? assistant = null, CoachingDesk? coaching = null)
+    public static SamskapelseBot Create(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, IEnumerable<IPlanningHandler>? handlers = null, AssistantDelivery? assistant = null, CoachingDesk? coaching = null, PrivacyDesk? privacy = null)
     {
-        var shared = new SharedCards(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance, documents);
-        return new SamskapelseBot(new PlanningConversation(handlers ?? PlanningHandlers.All()), state, plans, shared, locks ?? new ConversationTurnLocks(), time, documents, assistant, coaching);
+        return new SamskapelseBot(new PlanningConversation(handlers ?? PlanningHandlers.All()), state, plans, SharedCards(storage, state, plans, time, documents), locks ?? new ConversationTurnLocks(), time, documents, assistant, coaching, privacy);
     }
+
+    public static SharedCards SharedCards(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, PlanLinkIssuer? documents = null) =>
+        new(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance, documents);
 
     /// <summary>The coaching desk as AddCoaching wires it; proactive messages go through <paramref name="adapter"/>.</summary>
     public static CoachingDesk Coaching(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, BotAdapter adapter, CoachingOptions options)
