@@ -15,7 +15,7 @@ public sealed record FoundData(IReadOnlyList<Plan> Owned, IReadOnlyList<Plan> Co
 /// cannot query "plans whose review names this user", and a user's own plan list may be stale, so
 /// this lists every key under <c>plans/</c> and <c>chats/</c> (IStorageKeyListing) and reads them in batches.
 /// </summary>
-public sealed class PersonalDataFinder(IStorage storage, IStorageKeyListing listing)
+public sealed class PersonalDataFinder(IStorage storage)
 {
     private const int BatchSize = 100;
 
@@ -71,7 +71,7 @@ public sealed class PersonalDataFinder(IStorage storage, IStorageKeyListing list
     private async IAsyncEnumerable<(string Key, object Value)> ReadAllAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var key in listing.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in StorageKeyListing.Of(storage).ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             keys.Add(key.Key);
         }

@@ -11,7 +11,7 @@ namespace Samskapelse.Bot.Privacy;
 /// already drops ids of plans that are gone when it reads the list, and forgets an open plan that is gone.
 /// Shared cards of a removed plan stay as posted; an action on one is answered "the plan is gone".
 /// </summary>
-public sealed class PlanRetention(IStorage storage, IStorageKeyListing listing, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<PlanRetention> logger)
+public sealed class PlanRetention(IStorage storage, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<PlanRetention> logger)
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromDays(1);
 
@@ -43,6 +43,7 @@ public sealed class PlanRetention(IStorage storage, IStorageKeyListing listing, 
             return 0;
         }
 
+        var listing = StorageKeyListing.Of(storage);
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(days);
         var listed = 0;
         var stale = new List<string>();

@@ -12,3 +12,10 @@ public interface IStorageKeyListing
 
 /// <summary>One stored key and when its item was last written (the store's clock).</summary>
 public sealed record StoredKey(string Key, DateTimeOffset LastWritten);
+
+public static class StorageKeyListing
+{
+    /// <summary>The store's listing; a store without one fails here, when listing is needed, not when the bot is built.</summary>
+    public static IStorageKeyListing Of(Microsoft.Bot.Builder.IStorage storage) =>
+        storage as IStorageKeyListing ?? throw new NotSupportedException($"The store {storage?.GetType().Name} cannot list its keys: the privacy export, deletion and retention need {nameof(IStorageKeyListing)}.");
+}

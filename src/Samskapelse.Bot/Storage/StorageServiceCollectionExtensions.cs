@@ -25,7 +25,6 @@ public static class StorageServiceCollectionExtensions
             Log.SqliteStorage(logger, path);
             return new SqliteStorage(path, provider.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(provider => (IStorageKeyListing)provider.GetRequiredService<IStorage>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<IPlanStore, PlanStore>();

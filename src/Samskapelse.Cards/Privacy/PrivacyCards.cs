@@ -12,6 +12,8 @@ public static class PrivacyVerbs
     public const string ConfirmDelete = "privacy.delete.confirm";
     public const string CancelDelete = "privacy.delete.cancel";
 
+    public static IReadOnlyList<string> All { get; } = [ConfirmDelete, CancelDelete];
+
     /// <summary>Until when (Unix seconds) the confirmation card may be pressed.</summary>
     public const string Expires = "expires";
 }

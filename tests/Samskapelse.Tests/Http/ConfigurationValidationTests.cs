@@ -51,6 +51,12 @@ public sealed class ConfigurationValidationTests
     public void NoAppIdInProduction_IsAllowedOnlyWhenExplicitlyAllowed() =>
         Assert.Null(Start("Production", ("MicrosoftAppId", string.Empty), ("DangerouslyAllowUnauthenticatedRequests", "true")));
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("5000")]
+    public void RetentionDaysOutOfRange_IsRefused(string days) =>
+        AssertRefused(Start("Development", ("Privacy:RetentionDays", days)), "Privacy:RetentionDays");
+
     [Fact]
     public void NoAppIdInDevelopment_RunsLocally() => Assert.Null(Start("Development", ("MicrosoftAppId", string.Empty)));
 

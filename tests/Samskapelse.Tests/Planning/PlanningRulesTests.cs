@@ -106,7 +106,7 @@ public sealed class PlanningRulesTests
     [Fact]
     public void EveryVerbOnTheCards_HasAHandler()
     {
-        var registered = new PlanningConversation(PlanningHandlers.All()).Verbs.Concat(new Samskapelse.Coaching.CoachingConversation(Samskapelse.Coaching.CoachingHandlers.All()).Verbs).ToHashSet();
+        var registered = new PlanningConversation(PlanningHandlers.All()).Verbs.Concat(new Samskapelse.Coaching.CoachingConversation(Samskapelse.Coaching.CoachingHandlers.All()).Verbs).Concat(Samskapelse.Cards.Privacy.PrivacyVerbs.All).ToHashSet();
         var onCards = Cards.CardCatalogue.All()
             .SelectMany(c => CardReader.Actions(Newtonsoft.Json.Linq.JObject.Parse(Samskapelse.Cards.Model.CardJson.Serialize(c.Card))))
             .Select(a => (string?)a["data"]?["verb"])

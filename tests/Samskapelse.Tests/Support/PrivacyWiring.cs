@@ -19,8 +19,7 @@ public sealed class PrivacyWiring
 
     public PrivacyWiring(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time)
     {
-        var listing = storage as IStorageKeyListing ?? throw new ArgumentException("Privacy needs a store that lists its keys.", nameof(storage));
-        var finder = new PersonalDataFinder(storage, listing);
+        var finder = new PersonalDataFinder(storage);
         Journeys = new CoachingStore(storage, NullLogger<CoachingStore>.Instance);
         People = new PeopleDirectory(storage, Options.Create(new CoachingOptions()), NullLogger<PeopleDirectory>.Instance);
         Signer = new DocumentLinkSigner(new DocumentSigningKey(Encoding.UTF8.GetBytes(LinkOptions.SigningKey!)), time);
