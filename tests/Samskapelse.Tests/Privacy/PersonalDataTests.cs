@@ -12,9 +12,18 @@ using static Samskapelse.Tests.Support.TestLocales;
 namespace Samskapelse.Tests.Privacy;
 
 /// <summary>"my data" and "delete my data": what the export holds, and that nothing about the person remains after deletion.</summary>
-public sealed class PersonalDataTests
+public sealed class PersonalDataTests : IDisposable
 {
     private static readonly DataSubject Anna = new(PrivacyWorld.AnnaId, null);
+
+    private readonly TempDatabase database = new();
+
+    public void Dispose() => database.Dispose();
+
+    public static TheoryData<string> Stores => new() { "memory", "sqlite" };
+
+    private Microsoft.Bot.Builder.IStorage Store(string kind) =>
+        kind == "sqlite" ? new SqliteStorage(database.Path, TimeProvider.System) : new ListingMemoryStorage(TimeProvider.System);
 
     private static async Task<JsonElement> ExportAsync(PrivacyWorld world, string conversationId = "personal-anna")
     {
@@ -64,10 +73,11 @@ public sealed class PersonalDataTests
         Assert.Contains(T(language, "Help_DeleteMyData"), help);
     }
 
-    [Fact]
-    public async Task Export_HoldsSettingsPlansAssistantContributionsChatsAndCoaching_OnlyTheirOwnEntriesInOthersPlans()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Export_HoldsSettingsPlansAssistantContributionsChatsAndCoaching_OnlyTheirOwnEntriesInOthersPlans(string store)
     {
-        var world = await PrivacyWorld.CreateAsync(new ListingMemoryStorage(TimeProvider.System));
+        var world = await PrivacyWorld.CreateAsync(Store(store));
 
         var export = await ExportAsync(world);
         var json = export.GetRawText();
@@ -119,10 +129,11 @@ public sealed class PersonalDataTests
         Assert.DoesNotContain("partnersOutside", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DeleteMyData_Confirmed_LeavesNothingAboutThem_AndOthersKeepTheirCountsAndWords()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task DeleteMyData_Confirmed_LeavesNothingAboutThem_AndOthersKeepTheirCountsAndWords(string store)
     {
-        var world = await PrivacyWorld.CreateAsync(new ListingMemoryStorage(TimeProvider.System));
+        var world = await PrivacyWorld.CreateAsync(Store(store));
         var before = await world.WholeStoreAsync();
         Assert.Contains(before.Values, v => v.Contains(PrivacyWorld.AnnaName, StringComparison.Ordinal));
 
