@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Net.Http.Headers;
+using Samskapelse.Bot.Privacy;
 using Samskapelse.Documents;
 using Samskapelse.Localization;
-using Samskapelse.Bot.Privacy;
 using Samskapelse.Planning;
 
 namespace Samskapelse.Bot.Documents;
