@@ -233,10 +233,19 @@ public sealed partial class BlobStorage : IStorage, IStorageKeyListing
 
     private async Task CreateContainerAsync(CancellationToken cancellationToken)
     {
-        var created = await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (created is not null)
+        try
         {
-            LogContainerCreated(logger, container.Name);
+            var created = await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (created is not null)
+            {
+                LogContainerCreated(logger, container.Name);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status == 403)
+        {
+            // An identity given a role on the container alone (as infra/ does) may not create containers:
+            // the deployment made it, and a missing one shows as ContainerNotFound on the first read.
+            LogContainerNotCreated(logger, container.Name, exception.ErrorCode);
         }
     }
 
@@ -251,6 +260,9 @@ public sealed partial class BlobStorage : IStorage, IStorageKeyListing
 
     [LoggerMessage(EventId = 2101, EventName = "BlobContainerCreated", Level = LogLevel.Information, Message = "Created the blob container {Container} for bot state.")]
     private static partial void LogContainerCreated(ILogger logger, string container);
+
+    [LoggerMessage(EventId = 2103, EventName = "BlobContainerNotCreated", Level = LogLevel.Warning, Message = "Not allowed to create the blob container {Container} ({ErrorCode}); using it as the deployment made it.")]
+    private static partial void LogContainerNotCreated(ILogger logger, string container, string? errorCode);
 
     [LoggerMessage(EventId = 2102, EventName = "BlobWriteConflict", Level = LogLevel.Debug, Message = "A conditional blob write was refused with status {Status}: the item changed since it was read.")]
     private static partial void LogConflict(ILogger logger, int status);
