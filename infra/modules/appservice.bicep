@@ -65,7 +65,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'Storage__Provider', value: 'Blob' }
         { name: 'Storage__Blob__ServiceUri', value: blobServiceUri }
-        { name: 'Storage__Blob__ContainerName', value: blobContainerName }
+        { name: 'Storage__Blob__Container', value: blobContainerName }
+        { name: 'Storage__Blob__ManagedIdentityClientId', value: identityClientId }
         { name: 'Assistant__Provider', value: 'AzureOpenAI' }
         { name: 'Assistant__AzureOpenAI__Endpoint', value: openAiEndpoint }
         { name: 'Assistant__AzureOpenAI__Deployment', value: openAiDeployment }

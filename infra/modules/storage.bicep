@@ -4,7 +4,7 @@ param baseName string
 param location string
 param tags object
 
-@description('Blob container the bot keeps its state in (Storage__Blob__ContainerName).')
+@description('Blob container the bot keeps its state in (Storage__Blob__Container).')
 param containerName string
 
 @description('Resource id of the bot identity; a deploy-time constant, so role assignment names are known to What-If.')

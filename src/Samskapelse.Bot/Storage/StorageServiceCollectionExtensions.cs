@@ -1,3 +1,5 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Samskapelse.Bot.Hosting;
@@ -20,6 +22,11 @@ public static class StorageServiceCollectionExtensions
                 return new ListingMemoryStorage(provider.GetRequiredService<TimeProvider>());
             }
 
+            if (options.Provider == "Blob")
+            {
+                return new BlobStorage(BlobContainer(options.Blob), provider.GetRequiredService<ILogger<BlobStorage>>());
+            }
+
             var environment = provider.GetRequiredService<IHostEnvironment>();
             var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
             Log.SqliteStorage(logger, path);
@@ -29,5 +36,19 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserState>();
         services.AddSingleton<IPlanStore, PlanStore>();
         return services;
+    }
+
+    /// <summary>A connection string when given (Azurite, account keys); otherwise the service URI with a managed identity.</summary>
+    private static BlobContainerClient BlobContainer(BlobStorageSettings settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            return new BlobContainerClient(settings.ConnectionString, settings.Container);
+        }
+
+        var credential = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId)
+            ? (Azure.Core.TokenCredential)new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
+        return new BlobServiceClient(new Uri(settings.ServiceUri!), credential).GetBlobContainerClient(settings.Container);
     }
 }

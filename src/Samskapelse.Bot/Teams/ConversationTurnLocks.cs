@@ -6,6 +6,8 @@ namespace Samskapelse.Bot.Teams;
 /// is last-write-wins, so without this the second turn would act on, and save over, stale state.
 /// Locks are striped by a hash of the conversation: bounded memory, no cleanup races, and two
 /// conversations share a stripe only rarely (they then merely take turns).
+/// The locks are per process: with several instances, what must not be lost or done twice between
+/// them (plans, review actions, the welcome) is written as ETag'd store items instead.
 /// </summary>
 public sealed class ConversationTurnLocks : IDisposable
 {

@@ -26,7 +26,8 @@ public sealed class SamskapelseBot(
     PlanLinkIssuer? documents = null,
     AssistantDelivery? assistant = null,
     CoachingDesk? coaching = null,
-    Privacy.PrivacyDesk? privacy = null) : TeamsActivityHandler
+    Privacy.PrivacyDesk? privacy = null,
+    WelcomeClaims? welcomes = null) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -141,7 +142,15 @@ public sealed class SamskapelseBot(
         }
 
         turn.Session = turn.Session with { Welcomed = true };
-        if (turnContext.Activity.Conversation?.ConversationType is "channel" or "groupChat")
+        var activity = turnContext.Activity;
+        if (welcomes is not null && !await welcomes.TryClaimAsync(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            // Another instance welcomed this conversation at the same moment.
+            await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (activity.Conversation?.ConversationType is "channel" or "groupChat")
         {
             await sharedCards.RememberChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
             turn.Say("Group_Welcome");

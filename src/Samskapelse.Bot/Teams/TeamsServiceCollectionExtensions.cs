@@ -22,6 +22,7 @@ public static class TeamsServiceCollectionExtensions
         });
         services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
         services.AddSingleton<ConversationTurnLocks>();
+        services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();
         return services;
     }

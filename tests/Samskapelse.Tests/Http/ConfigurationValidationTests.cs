@@ -91,7 +91,20 @@ public sealed class ConfigurationValidationTests
 
     [Fact]
     public void UnknownStorageProvider_IsRefused() =>
-        AssertRefused(Start("Development", ("Storage:Provider", "Cassandra")), "Storage:Provider must be Sqlite or Memory");
+        AssertRefused(Start("Development", ("Storage:Provider", "Cassandra")), "Storage:Provider must be Sqlite, Blob or Memory");
+
+    [Theory]
+    [InlineData(new string[0], "Storage:Blob:ServiceUri (with a managed identity) or Storage:Blob:ConnectionString is required")]
+    [InlineData(new[] { "Storage:Blob:ServiceUri", "http://account.blob.core.windows.net" }, "Storage:Blob:ServiceUri must be an https URL")]
+    [InlineData(new[] { "Storage:Blob:ServiceUri", "https://account.blob.core.windows.net", "Storage:Blob:Container", "Bot_State" }, "Storage:Blob:Container must be")]
+    public void BlobStorageWithoutAWayIn_IsRefused_NamingTheKey(string[] settings, string expected) =>
+        AssertRefused(
+            Start("Development", [("Storage:Provider", "Blob"), .. settings.Chunk(2).Select(pair => (pair[0], pair[1]))]),
+            expected);
+
+    [Fact]
+    public void BlobStorageWithAServiceUri_Starts_WithoutTouchingTheNetworkYet() =>
+        Assert.Null(Start("Development", ("Storage:Provider", "Blob"), ("Storage:Blob:ServiceUri", "https://account.blob.core.windows.net"), ("Storage:Blob:ManagedIdentityClientId", "33333333-3333-3333-3333-333333333333")));
 
     [Fact]
     public void TheSampleSettings_StartTheBotInProduction()

@@ -125,6 +125,27 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task Listing_GivesTheRealKeys_TeamsShapedAndVeryLongOnesIncluded()
+    {
+        var longKey = "msteams/users/29:" + new string('u', 1400) + "@x";
+        var keys = new[] { "msteams/users/29:1a;b@c", "msteams/users/29:2/x.", longKey, "msteams/conversations/19:1@thread", "plans/p1" };
+        await Storage.WriteAsync(keys.ToDictionary(k => k, object (_) => new JObject { ["v"] = 1 }));
+
+        Assert.Equal(
+            new[] { "msteams/users/29:1a;b@c", "msteams/users/29:2/x.", longKey }.Order(StringComparer.Ordinal),
+            (await ListedKeysAsync("msteams/users/")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Listing_ALongPrefix_MatchesOnTheWholeKey()
+    {
+        var shared = "plans/" + new string('p', 1200);
+        await Storage.WriteAsync(new Dictionary<string, object> { [shared + "-a"] = new JObject(), [shared + "-b"] = new JObject() });
+
+        Assert.Equal([shared + "-a"], await ListedKeysAsync(shared + "-a"));
+    }
+
+    [Fact]
     public async Task Listing_GivesARecentWriteTime_ThatMovesOnWithARewrite()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["plans/t"] = new Item { Name = "first" } });
@@ -134,6 +155,118 @@ public abstract class StorageContractTests
         await Storage.WriteAsync(new Dictionary<string, object> { ["plans/t"] = new Item { Name = "second", ETag = "*" } });
         var second = Assert.Single(await Listing.ListAsync("plans/t").ToListAsync());
         Assert.True(second.LastWritten >= first.LastWritten);
+    }
+
+    [Fact]
+    public async Task ANewItemWithoutAnETag_IsRefused_WhenTheKeyIsTaken()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Item { Name = "first" } });
+
+        var conflict = await Record.ExceptionAsync(() => Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Item { Name = "second" } }));
+
+        Assert.True(conflict is not null && ETagConflictException.IsConflict(conflict), conflict?.ToString());
+        Assert.Equal("first", (await ReadItemAsync("k"))!.Name);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesOnlyTheNamedKeys_AndMissingKeysAreFine()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Item { Name = "a" }, ["b"] = new Item { Name = "b" } });
+
+        await Storage.DeleteAsync(["a", "never-written"]);
+        await Storage.DeleteAsync(["a"]);
+
+        Assert.Equal(["b"], (await Storage.ReadAsync(["a", "b", "never-written"])).Keys);
+    }
+
+    [Fact]
+    public async Task TeamsShapedAndVeryLongKeys_AreKeptApart_AndRoundTrip()
+    {
+        var keys = new[]
+        {
+            "msteams/conversations/19:abc-DEF_1@thread.tacv2;messageid=1752644289992",
+            "msteams/conversations/19:abc-def_1@thread.tacv2;messageid=1752644289992",
+            "msteams/users/29:1AbC/x.y~z%20",
+            "msteams/conversations/a:" + new string('x', 1500) + ";messageid=1",
+            "msteams/conversations/a:" + new string('x', 1500) + ";messageid=2",
+            "plans/æøå ÆØÅ.",
+        };
+        await Storage.WriteAsync(keys.ToDictionary(k => k, object (k) => new Item { Name = k }));
+
+        var items = await Storage.ReadAsync(keys);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), items.Keys.Order(StringComparer.Ordinal));
+        Assert.All(keys, k => Assert.Equal(k, StorageJson.As<Item>(items[k])!.Name));
+    }
+
+    [Fact]
+    public async Task ALargePlanLikeItem_RoundTripsIntact()
+    {
+        var answers = Enumerable.Range(0, 400).Select(i => new JObject
+        {
+            ["partner"] = "Frivilligsentralen " + i,
+            ["mobilisation"] = new string((char)('a' + (i % 26)), 500) + " æøå",
+        });
+        var large = new JObject { ["plan"] = new JArray(answers) };
+        Assert.True(large.ToString().Length > 200_000);
+
+        await Storage.WriteAsync(new Dictionary<string, object> { ["large"] = large });
+
+        Assert.True(JToken.DeepEquals(large, JObject.FromObject((await Storage.ReadAsync(["large"]))["large"])));
+    }
+
+    [Fact]
+    public async Task ManyKeys_AreWrittenAndReadInOneCallEach()
+    {
+        var keys = Enumerable.Range(0, 500).Select(i => "many/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        await Storage.WriteAsync(keys.ToDictionary(k => k, object (k) => new Item { Name = k, Count = k.Length }));
+
+        var items = await Storage.ReadAsync([.. keys, "many/missing"]);
+
+        Assert.Equal(500, items.Count);
+        Assert.All(keys, k => Assert.Equal(k, StorageJson.As<Item>(items[k])!.Name));
+    }
+
+    [Fact]
+    public async Task ConcurrentReadModifyWriteWithETags_LosesNoIncrement()
+    {
+        const int writers = 16;
+        await Storage.WriteAsync(new Dictionary<string, object> { ["counter"] = new Item { Name = "counter" } });
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var current = (await ReadItemAsync("counter"))!;
+                try
+                {
+                    await Storage.WriteAsync(new Dictionary<string, object> { ["counter"] = new Item { Name = "counter", Count = current.Count + 1, ETag = current.ETag } });
+                    return;
+                }
+                catch (Exception exception) when (ETagConflictException.IsConflict(exception))
+                {
+                    // Someone else incremented first: read again and retry.
+                }
+            }
+        })));
+
+        Assert.Equal(writers, (await ReadItemAsync("counter"))!.Count);
+    }
+
+    [Fact]
+    public async Task TwoWritersWithTheSameETag_ExactlyOneWins()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Item { Name = "start" } });
+        var read = (await ReadItemAsync("k"))!;
+
+        string[] writers = ["left", "right"];
+        var results = await Task.WhenAll(writers.Select(name => Task.Run(() =>
+            Record.ExceptionAsync(() => Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Item { Name = name, ETag = read.ETag } })))));
+
+        Assert.Single(results, error => error is null);
+        Assert.Single(results, error => error is not null && ETagConflictException.IsConflict(error));
+        var winner = results[0] is null ? "left" : "right";
+        Assert.Equal(winner, (await ReadItemAsync("k"))!.Name);
     }
 
     [Fact]
