@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Samskapelse.Bot.Hosting;
 
-// Event ids: 1000–1099 hosting, 2000–2099 storage and plans, 3000–3099 planning conversation,
+// Event ids: 1000–1099 hosting, 1100–1199 inbound authentication and bad requests (Teams/InboundLog.cs), 2000–2099 storage and plans, 3000–3099 planning conversation,
 // 4000–4099 documents, 5000–5099 review of shared cards, 6000–6099 assistant, 7000–7099 coaching.
 internal static partial class Log
 {

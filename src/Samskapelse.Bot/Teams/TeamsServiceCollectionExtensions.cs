@@ -20,7 +20,11 @@ public static class TeamsServiceCollectionExtensions
             _ = provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
             return ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(provider);
         });
-        services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
+        services.AddSingleton<SigningKeyEndorsements>();
+        services.AddSingleton<InboundAuthentication>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddTransient<IBot, SamskapelseBot>();
         return services;
