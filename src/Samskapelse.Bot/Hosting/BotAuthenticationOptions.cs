@@ -22,9 +22,6 @@ public sealed class BotAuthenticationOptions
     /// <summary>The issuer of the channel's tokens in the parameterised (private cloud, test) mode; else the public or government cloud's.</summary>
     public string? ToBotFromChannelTokenIssuer { get; set; }
 
-    /// <summary>The channel's OpenID metadata document in the parameterised mode; its key set names the channels each key is endorsed for.</summary>
-    public string? ToBotFromChannelOpenIdMetadataUrl { get; set; }
-
     /// <summary>The government cloud's channel service URL selects that cloud; empty means the public cloud.</summary>
     public string? ChannelService { get; set; }
 

@@ -14,5 +14,4 @@ public enum AuthRefusal
     EmulatorToken,
     IssuedInTheFuture,
     RejectedBySdk,
-    KeyNotEndorsed,
 }

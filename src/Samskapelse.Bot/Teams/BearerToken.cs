@@ -62,7 +62,7 @@ public sealed record BearerToken(string Algorithm, string KeyId, string? Issuer,
                 return false;
             }
 
-            // Without a key id the SDK tries every key and skips its endorsement check.
+            // The channel always names its key; without one the SDK would try every published key.
             var keyId = StringProperty(head.RootElement, "kid");
             if (string.IsNullOrEmpty(keyId))
             {

@@ -13,10 +13,6 @@ internal static class ChannelEndpoints
         NonEmpty(options.ToBotFromChannelTokenIssuer)
         ?? (IsGovernment(options) ? GovernmentAuthenticationConstants.ToBotFromChannelTokenIssuer : AuthenticationConstants.ToBotFromChannelTokenIssuer);
 
-    public static string OpenIdMetadataUrl(BotAuthenticationOptions options) =>
-        NonEmpty(options.ToBotFromChannelOpenIdMetadataUrl)
-        ?? (IsGovernment(options) ? GovernmentAuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl : AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
-
     /// <summary>Emulator and skill tokens are issued by Entra ID, not by the channel.</summary>
     public static bool IsEntraIssuer(string? issuer) =>
         Uri.TryCreate(issuer, UriKind.Absolute, out var url)

@@ -17,7 +17,6 @@ public sealed class InboundAuthentication
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly BotFrameworkAuthentication sdk;
-    private readonly SigningKeyEndorsements endorsements;
     private readonly TimeProvider time;
     private readonly ILogger<InboundAuthentication> logger;
     private readonly bool required;
@@ -26,7 +25,6 @@ public sealed class InboundAuthentication
 
     public InboundAuthentication(
         BotFrameworkAuthentication sdk,
-        SigningKeyEndorsements endorsements,
         IOptions<BotAuthenticationOptions> botOptions,
         IOptions<InboundAuthenticationOptions> options,
         IHostEnvironment environment,
@@ -37,7 +35,6 @@ public sealed class InboundAuthentication
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         this.sdk = sdk;
-        this.endorsements = endorsements;
         this.time = time;
         this.logger = logger;
         var bot = botOptions.Value;
@@ -91,24 +88,15 @@ public sealed class InboundAuthentication
     public async Task<AuthenticateRequestResult?> AuthenticateAsync(Activity activity, string? header, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        AuthenticateRequestResult result;
         try
         {
-            result = await sdk.AuthenticateRequestAsync(activity, header, cancellationToken).ConfigureAwait(false);
+            return await sdk.AuthenticateRequestAsync(activity, header, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsTokenFault(exception))
         {
             InboundLog.AuthenticationRefused(logger, AuthRefusal.RejectedBySdk, exception.GetType().Name);
             return null;
         }
-
-        if (required && !await endorsements.IsEndorsedAsync(header, activity.ChannelId, cancellationToken).ConfigureAwait(false))
-        {
-            InboundLog.AuthenticationRefused(logger, AuthRefusal.KeyNotEndorsed, nameof(SigningKeyEndorsements));
-            return null;
-        }
-
-        return result;
     }
 
     // What the SDK throws for a bad token. An unreachable metadata document (InvalidOperationException)

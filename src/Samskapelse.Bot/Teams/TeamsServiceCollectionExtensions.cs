@@ -23,7 +23,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
-        services.AddSingleton<SigningKeyEndorsements>();
         services.AddSingleton<InboundAuthentication>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddTransient<IBot, SamskapelseBot>();
