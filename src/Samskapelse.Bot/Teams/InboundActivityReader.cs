@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Net.Http.Headers;
@@ -142,6 +143,12 @@ public static class InboundActivityReader
         if (bytes.Trim(" \t\r\n"u8).IsEmpty)
         {
             return ActivityProblem.Empty;
+        }
+
+        // The reader checks the JSON's structure, not the UTF-8 inside its strings.
+        if (!Utf8.IsValid(bytes))
+        {
+            return ActivityProblem.NotJson;
         }
 
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });

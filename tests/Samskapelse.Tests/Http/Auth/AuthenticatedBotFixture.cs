@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 using Newtonsoft.Json.Linq;
 using Samskapelse.Tests.Support;
 
@@ -92,29 +90,10 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
 
     public TokenContext Context(string conversation) => new(this, conversation, DateTimeOffset.UtcNow);
 
-    /// <summary>
-    /// Sends the request as it is, through the test server rather than HttpClient, which would tidy up
-    /// a malformed Authorization header (two spaces become one) before the bot saw it.
-    /// </summary>
-    public static async Task<(int StatusCode, string Body)> PostAsync(TestServer server, AuthRequest request, string? body = null, string contentType = "application/json; charset=utf-8")
+    public static Task<(int StatusCode, string Body)> PostAsync(TestServer server, AuthRequest request, string? body = null)
     {
-        ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
-        var bytes = Encoding.UTF8.GetBytes(body ?? request.Activity.ToString());
-        var context = await server.SendAsync(http =>
-        {
-            http.Request.Method = HttpMethods.Post;
-            http.Request.Path = "/api/messages";
-            http.Request.ContentType = contentType;
-            http.Request.ContentLength = bytes.Length;
-            http.Request.Body = new MemoryStream(bytes);
-            if (request.Authorization.Count > 0)
-            {
-                http.Request.Headers.Authorization = new StringValues([.. request.Authorization]);
-            }
-        });
-        using var reader = new StreamReader(context.Response.Body);
-        return (context.Response.StatusCode, await reader.ReadToEndAsync());
+        return RawRequests.PostAsync(server, Encoding.UTF8.GetBytes(body ?? request.Activity.ToString()), authorization: request.Authorization);
     }
 }
 
