@@ -76,4 +76,45 @@ public sealed class InboundAuthenticationTests(AuthenticatedBotFixture fixture) 
 
         Assert.Equal(StatusCodes.Status200OK, status);
     }
+
+    public static TheoryData<string, bool, int> BadBodies() => new()
+    {
+        // Without a valid-looking token the body is never read: 401 whatever it holds.
+        { "over the limit", false, 401 },
+        { "nested 10 000 deep", false, 401 },
+        { "not JSON", false, 401 },
+        { "over the limit", true, 413 },
+        { "nested 10 000 deep", true, 400 },
+        { "not JSON", true, 400 },
+        { "no serviceUrl", true, 400 },
+        { "no conversation", true, 400 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task TheHeaderIsCheckedBeforeTheBody(string body, bool withToken, int expected)
+    {
+        var t = fixture.Context("body-" + Guid.NewGuid().ToString("N"));
+        var activity = t.Activity();
+        var text = body switch
+        {
+            "over the limit" => new JObject(activity) { ["text"] = new string('x', 300 * 1024) }.ToString(),
+            "nested 10 000 deep" => activity.ToString()[..^1] + ", \"value\": " + new string('[', 10_000) + new string(']', 10_000) + "}",
+            "not JSON" => "{not json",
+            "no serviceUrl" => Removed(activity, "serviceUrl"),
+            _ => Removed(activity, "conversation"),
+        };
+        var request = withToken ? t.Bearer(t.Valid(), activity) : t.Headers();
+
+        var (status, _) = await AuthenticatedBotFixture.PostAsync(fixture.Bot.Server, request, text);
+
+        Assert.Equal(expected, status);
+    }
+
+    private static string Removed(JObject activity, string field)
+    {
+        var copy = (JObject)activity.DeepClone();
+        copy.Remove(field);
+        return copy.ToString();
+    }
 }
