@@ -1,7 +1,7 @@
 namespace Samskapelse.Bot.Teams;
 
 /// <summary>Why an inbound request was refused as unauthenticated; logged, never shown to the caller.</summary>
-public enum AuthRefusal
+internal enum AuthRefusal
 {
     MissingHeader,
     SeveralHeaders,

@@ -12,7 +12,7 @@ namespace Samskapelse.Bot.Teams;
 /// well-formed signed JWT with an algorithm the Bot Framework uses and a key id gets as far as the SDK,
 /// which then checks the signature and the claims.
 /// </summary>
-public sealed record BearerToken(string Algorithm, string KeyId, string? Issuer, DateTimeOffset? IssuedAt)
+internal sealed record BearerToken(string Algorithm, string KeyId, string? Issuer, DateTimeOffset? IssuedAt)
 {
     /// <summary>Bot Framework tokens are about 1.5 KB; a generous cap keeps parsing cheap.</summary>
     public const int MaxLength = 8 * 1024;

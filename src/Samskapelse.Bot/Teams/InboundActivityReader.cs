@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 namespace Samskapelse.Bot.Teams;
 
 /// <summary>What is wrong with a request body, for the log and the status code.</summary>
-public enum ActivityProblem
+internal enum ActivityProblem
 {
     None,
     NotJsonContentType,
@@ -34,7 +34,7 @@ public enum ActivityProblem
 /// when it comes chunked, without a length), a capped nesting depth checked by a non-recursive reader
 /// before the SDK's serializer sees it, a known activity type and the fields a turn needs.
 /// </summary>
-public static class InboundActivityReader
+internal static class InboundActivityReader
 {
     /// <summary>Activities with an Adaptive Card in them nest about 20 deep; the SDK sets no limit at all.</summary>
     public const int MaxDepth = 64;

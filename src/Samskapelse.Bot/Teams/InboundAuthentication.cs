@@ -84,23 +84,31 @@ public sealed class InboundAuthentication
         return true;
     }
 
-    /// <summary>The SDK's validation against the activity (channel endorsement, service URL); null means answer 401.</summary>
-    public async Task<AuthenticateRequestResult?> AuthenticateAsync(Activity activity, string? header, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SDK's validation against the activity (channel endorsement, service URL): a result, or
+    /// the status to answer: 401 for a bad token, 503 when the channel's keys cannot be read.
+    /// </summary>
+    public async Task<(AuthenticateRequestResult? Result, int StatusCode)> AuthenticateAsync(Activity activity, string? header, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         try
         {
-            return await sdk.AuthenticateRequestAsync(activity, header, cancellationToken).ConfigureAwait(false);
+            return (await sdk.AuthenticateRequestAsync(activity, header, cancellationToken).ConfigureAwait(false), StatusCodes.Status200OK);
         }
         catch (Exception exception) when (IsTokenFault(exception))
         {
             InboundLog.AuthenticationRefused(logger, AuthRefusal.RejectedBySdk, exception.GetType().Name);
-            return null;
+            return (null, StatusCodes.Status401Unauthorized);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // IDX20803: the metadata document or key set is unreachable. The bot's fault, not the caller's.
+            InboundLog.AuthenticationUnavailable(logger, exception);
+            return (null, StatusCodes.Status503ServiceUnavailable);
         }
     }
 
-    // What the SDK throws for a bad token. An unreachable metadata document (InvalidOperationException)
-    // is the bot's problem, not the caller's, and is left to surface as a server error.
+    // What the SDK and IdentityModel throw for a bad token.
     private static bool IsTokenFault(Exception exception) => exception
         is UnauthorizedAccessException
         or SecurityTokenException
@@ -112,7 +120,7 @@ public sealed class InboundAuthentication
 
     private bool Refused(AuthRefusal refusal)
     {
-        InboundLog.AuthenticationRefused(logger, refusal, "header");
+        InboundLog.AuthenticationRefused(logger, refusal, "header, before the body was read");
         return false;
     }
 }

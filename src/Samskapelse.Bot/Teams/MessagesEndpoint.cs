@@ -76,10 +76,10 @@ public static partial class MessagesEndpoint
         }
 
         var header = request.Headers.Authorization.Count == 1 ? request.Headers.Authorization[0] : null;
-        var authenticated = await authentication.AuthenticateAsync(read.Activity, header, context.RequestAborted).ConfigureAwait(false);
+        var (authenticated, status) = await authentication.AuthenticateAsync(read.Activity, header, context.RequestAborted).ConfigureAwait(false);
         if (authenticated is null)
         {
-            response.StatusCode = StatusCodes.Status401Unauthorized;
+            response.StatusCode = status;
             return;
         }
 

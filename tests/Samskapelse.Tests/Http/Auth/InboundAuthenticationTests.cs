@@ -77,6 +77,24 @@ public sealed class InboundAuthenticationTests(AuthenticatedBotFixture fixture) 
         Assert.Equal(StatusCodes.Status200OK, status);
     }
 
+    [Fact]
+    public async Task UnreadableChannelKeys_Are503AndAnError_NotTheCallersFault()
+    {
+        using var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        port.Start();
+        var closed = ((System.Net.IPEndPoint)port.LocalEndpoint).Port;
+        port.Stop();
+        using var broken = fixture.Bot.WithWebHostBuilder(builder => builder.UseSetting("ToBotFromChannelOpenIdMetadataUrl", $"https://127.0.0.1:{closed}/openid"));
+        var t = fixture.Context("metadata-unreachable");
+        fixture.Logs.Clear();
+
+        var (status, _) = await AuthenticatedBotFixture.PostAsync(broken.Server, t.Bearer(t.Valid()));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Contains(fixture.Logs.Entries, log => log.EventId.Id == 1102 && log.Level == LogLevel.Error);
+        Assert.DoesNotContain(fixture.Storage.Operations, operation => operation.Contains(t.Conversation, StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, bool, int> BadBodies() => new()
     {
         // Without a valid-looking token the body is never read: 401 whatever it holds.
