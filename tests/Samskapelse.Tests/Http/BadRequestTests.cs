@@ -138,12 +138,15 @@ public sealed class BadRequestTests(BadRequestTests.BotFactory factory) : IClass
         await AssertStillAnswers();
     }
 
-    [Fact]
-    public async Task AnActivityNestedAsDeepAsACardGets_IsServed()
+    [Theory]
+    [InlineData(40, 200)]
+    [InlineData(63, 200)]
+    [InlineData(64, 400)]
+    public async Task NestingUpToTheCap_IsServed_AndOneLevelMoreIsNot(int depth, int expected)
     {
-        var (status, _) = await RawRequests.PostAsync(factory.Server, Encoding.UTF8.GetBytes(Nested(40)));
+        var (status, _) = await RawRequests.PostAsync(factory.Server, Encoding.UTF8.GetBytes(Nested(depth)));
 
-        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal(expected, status);
     }
 
     [Fact]
