@@ -36,7 +36,7 @@ internal enum ActivityProblem
 /// </summary>
 internal static class InboundActivityReader
 {
-    /// <summary>Activities with an Adaptive Card in them nest about 20 deep; the SDK sets no limit at all.</summary>
+    /// <summary>Teams activities, cards and card data included, nest far less deep; the SDK sets no limit at all.</summary>
     public const int MaxDepth = 64;
 
     private static readonly FrozenSet<string> KnownTypes = typeof(ActivityTypes)
