@@ -19,6 +19,12 @@ public sealed class BotAuthenticationOptions
 
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// <summary>The issuer of the channel's tokens in the parameterised (private cloud, test) mode; else the public or government cloud's.</summary>
+    public string? ToBotFromChannelTokenIssuer { get; set; }
+
+    /// <summary>The government cloud's channel service URL selects that cloud; empty means the public cloud.</summary>
+    public string? ChannelService { get; set; }
+
     /// <summary>
     /// Lets the bot run with no app id outside the Development environment, accepting unsigned requests
     /// from anyone who can reach it. Only for an isolated test environment.

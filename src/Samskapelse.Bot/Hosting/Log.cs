@@ -2,9 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Samskapelse.Bot.Hosting;
 
-// Event ids: 1000–1099 hosting, 2000–2099 storage and plans, 3000–3099 planning conversation,
-// 4000–4099 documents, 5000–5099 review of shared cards, 6000–6099 assistant, 7000–7099 coaching,
-// 9000–9099 privacy.
+// Event ids: 1000–1099 hosting, 1100–1199 inbound authentication and bad requests, 1200–1299 resilience,
+// 1300–1399 connector clients, 2000–2099 storage and plans, 2100–2199 blob storage, 2200–2299 storage faults
+// in a turn, 3000–3099 planning conversation, 4000–4099 documents, 5000–5099 review of shared cards,
+// 6000–6099 assistant, 7000–7099 coaching, 8000–8099 operations (health, telemetry), 9000–9099 privacy.
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, EventName = "TurnFailed", Level = LogLevel.Error, Message = "A turn failed in conversation type {ConversationType} for activity type {ActivityType}.")]

@@ -20,7 +20,10 @@ public static class TeamsServiceCollectionExtensions
             _ = provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
             return ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(provider);
         });
-        services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
+        services.AddSingleton<InboundAuthentication>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();

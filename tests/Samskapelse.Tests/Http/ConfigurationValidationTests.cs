@@ -43,9 +43,12 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(expectedKey, string.Join(" ", validation.Failures), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void NoAppIdInProduction_IsRefused() =>
-        AssertRefused(Start("Production", ("MicrosoftAppId", string.Empty)), "MicrosoftAppId is empty");
+    [Theory]
+    [InlineData("Production", "")]
+    [InlineData("Staging", "")]
+    [InlineData("Production", "   ")]
+    public void NoAppIdOutsideDevelopment_IsRefused(string environment, string appId) =>
+        AssertRefused(Start(environment, ("MicrosoftAppId", appId)), "MicrosoftAppId is empty");
 
     [Fact]
     public void NoAppIdInProduction_IsAllowedOnlyWhenExplicitlyAllowed() =>
