@@ -1,6 +1,7 @@
 using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
+using Samskapelse.Bot.Operations;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
@@ -22,11 +23,13 @@ public static class SamskapelseHost
             .AddReview()
             .AddDocuments()
             .AddAssistant()
-            .AddCoaching();
+            .AddCoaching()
+            .AddOperations(builder.Configuration);
 
         var app = builder.Build();
         app.MapBotEndpoints();
         app.MapDocumentEndpoints();
+        app.MapOperationsEndpoints();
         return app;
     }
 }
