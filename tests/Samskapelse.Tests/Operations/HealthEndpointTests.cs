@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
 using Samskapelse.Bot.Operations;
 using Samskapelse.Tests.Http;
@@ -22,7 +24,12 @@ public sealed class HealthEndpointTests
             builder.UseSetting("MicrosoftAppId", string.Empty);
             // A real but short wait: the hanging store must make the probe give up, not the test wait.
             builder.UseSetting("Health:ReadyTimeout", "00:00:00.050");
-            builder.ConfigureTestServices(services => services.Decorate<IStorage>((store, _) => new FaultyStorage(store, fault)));
+            builder.ConfigureTestServices(services =>
+            {
+                services.Decorate<IStorage>((store, _) => new FaultyStorage(store, fault));
+                // The background services' reads hang with the store; stopping must not wait the default 30 s for them.
+                services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+            });
         }
     }
 
