@@ -6,9 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Operations;
+using Samskapelse.Localization;
 using Samskapelse.Planning.Conversation;
 using Samskapelse.Review;
+using Samskapelse.Tests.Assistant;
 using Samskapelse.Tests.Http;
 using Samskapelse.Tests.Support;
 
@@ -143,6 +146,35 @@ public sealed class TelemetryTests : IClassFixture<TelemetryTests.TracedBot>
         Assert.Contains(actions, a => a[TelemetryTags.CardAction] == "execute" && a[TelemetryTags.CardVerb] == ReviewVerbs.Sign);
         Assert.Equal(3, metrics.Of("samskapelse.card_action.duration").Count);
         Assert.Contains(host.SpansSince(before), s => s.DisplayName == "turn invoke" && s.GetTagItem(TelemetryTags.CardVerb) as string == ReviewVerbs.Sign);
+        AssertNoUserDataIn(metrics.Measurements.SelectMany(m => m.Tags));
+    }
+
+    [Fact]
+    public async Task ACloudAssistantRequest_IsTimedWithItsOutcome_AndItsTokensCounted()
+    {
+        await using var openAI = await FakeOpenAIServer.StartAsync(TimeProvider.System);
+        openAI.Completion("this is not the JSON the schema asks for", totalTokens: 77);
+        using var cloud = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Storage:Provider", "Memory");
+            builder.UseSetting("MicrosoftAppId", string.Empty);
+            builder.UseSetting("Assistant:Provider", "AzureOpenAI");
+            builder.UseSetting("Assistant:AzureOpenAI:Endpoint", openAI.Endpoint.ToString());
+            builder.UseSetting("Assistant:AzureOpenAI:Deployment", "gpt");
+            builder.UseSetting("Assistant:AzureOpenAI:ApiKey", "test-key");
+        });
+        using var metrics = new MetricRecorder(cloud.Services.GetRequiredService<Telemetry>().Meter);
+        var chat = new HttpConversation(cloud.CreateClient(), "a:telemetry-ai", "29:telemetry-ai", "Ola Nordmann");
+        await chat.SayAsync("start " + Marker);
+        await chat.SayAsync("A meeting place " + Marker);
+
+        await chat.PressAsync(Texts.Get(Language.En, "Assist_Suggest"));
+        await cloud.Services.GetRequiredService<AssistantDelivery>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var request = Assert.Single(metrics.Of("samskapelse.ai.duration"));
+        Assert.Equal(("partners", "azureopenai", "malformed"), (request[TelemetryTags.AssistantKind], request[TelemetryTags.AssistantSource], request[TelemetryTags.Outcome]));
+        Assert.Equal(77, Assert.Single(metrics.Of("samskapelse.ai.tokens")).Value);
         AssertNoUserDataIn(metrics.Measurements.SelectMany(m => m.Tags));
     }
 
