@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 using Samskapelse.Bot.Assistant;
 using Samskapelse.Localization;
 using Samskapelse.Review;
+using Samskapelse.Tests.Assistant;
 using Samskapelse.Tests.Http;
 using Samskapelse.Tests.Support;
 
@@ -27,7 +28,7 @@ public sealed class LogPrivacyTests
     /// <summary>A fresh marker for one answer: "ZQX" and a number no other text in the process contains.</summary>
     private static string Mark(string text) => $"{text} {Marker}{Interlocked.Increment(ref counter):D3}";
 
-    private sealed class TracingBot(CapturingLoggerProvider logs, string databasePath) : WebApplicationFactory<Program>
+    private sealed class TracingBot(CapturingLoggerProvider logs, string databasePath, Uri? openAI) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -35,6 +36,14 @@ public sealed class LogPrivacyTests
             builder.UseSetting("Storage:Provider", "Sqlite");
             builder.UseSetting("Storage:SqlitePath", databasePath);
             builder.UseSetting("MicrosoftAppId", string.Empty);
+            if (openAI is not null)
+            {
+                builder.UseSetting("Assistant:Provider", "AzureOpenAI");
+                builder.UseSetting("Assistant:AzureOpenAI:Endpoint", openAI.ToString());
+                builder.UseSetting("Assistant:AzureOpenAI:Deployment", "gpt");
+                builder.UseSetting("Assistant:AzureOpenAI:ApiKey", "test-key");
+            }
+
             builder.ConfigureLogging(logging => logging
                 .SetMinimumLevel(LogLevel.Trace)
                 .AddProvider(logs)
@@ -42,12 +51,17 @@ public sealed class LogPrivacyTests
         }
     }
 
-    [Fact]
-    public async Task AWholeConversation_AssistantAndReview_LeaveNoAnswerInAnyLogRecord()
+    /// <param name="cloudAssistant">With the cloud assistant, its request (which carries the answers to the model) fails: the fault is logged too.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AWholeConversation_AssistantAndReview_LeaveNoAnswerInAnyLogRecord(bool cloudAssistant)
     {
         var logs = new CapturingLoggerProvider();
         using var database = new TempDatabase();
-        using var bot = new TracingBot(logs, database.Path);
+        await using var openAI = cloudAssistant ? await FakeOpenAIServer.StartAsync(TimeProvider.System) : null;
+        openAI?.Status(400, "{\"error\":{\"code\":\"bad_request\",\"message\":\"fault\"}}");
+        using var bot = new TracingBot(logs, database.Path, openAI?.Endpoint);
         var owner = new HttpConversation(bot.CreateClient(), "a:privacy-owner", "29:privacy-owner", "Kari Leder");
         var title = Mark("Youth house");
         var partnerA = Mark("Sports club");
@@ -58,6 +72,10 @@ public sealed class LogPrivacyTests
         await owner.SayAsync($"{partnerA} (association, outside)\n{partnerB} (colleagues)");
         await owner.PressAsync(Texts.Get(Language.En, "Assist_Suggest"));
         await bot.Services.GetRequiredService<AssistantDelivery>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        if (openAI is not null)
+        {
+            Assert.Contains(partnerA.Split(' ')[^1], (await openAI.NextRequestAsync()).Body, StringComparison.Ordinal);
+        }
         await owner.SayAsync("next");
         await owner.SayAsync($"{partnerA}: {Mark("invite them to co-design")}\n{partnerB}: {Mark("office hours")}");
         await owner.SayAsync(Mark("A shared board, meeting every month"));
