@@ -24,12 +24,12 @@ public static class ServiceDecoration
         }
 
         var original = services[index];
-        services[index] = ServiceDescriptor.Describe(typeof(TService), provider => decorate((TService)Create(original, provider), provider), original.Lifetime);
+        // Built once: a transient service (the bot, per turn) must not pay for reflection on every resolve.
+        var construct = original.ImplementationType is { } type ? ActivatorUtilities.CreateFactory(type, Type.EmptyTypes) : null;
+        services[index] = ServiceDescriptor.Describe(
+            typeof(TService),
+            provider => decorate((TService)(original.ImplementationInstance ?? original.ImplementationFactory?.Invoke(provider) ?? construct!(provider, null)), provider),
+            original.Lifetime);
         return services;
     }
-
-    private static object Create(ServiceDescriptor descriptor, IServiceProvider provider) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
 }
