@@ -55,6 +55,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
+      // The platform pings this on every instance and takes one whose store does not answer out of rotation.
+      healthCheckPath: '/health/ready'
       appSettings: [
         // Bot Framework authentication as a user-assigned managed identity (ConfigurationBotFrameworkAuthentication).
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }

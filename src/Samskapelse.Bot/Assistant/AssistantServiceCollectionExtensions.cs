@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
 using Samskapelse.Assistant;
+using Samskapelse.Bot.Operations;
 using Samskapelse.Planning.Conversation;
 
 namespace Samskapelse.Bot.Assistant;
@@ -23,7 +24,7 @@ public static class AssistantServiceCollectionExtensions
             var logger = provider.GetRequiredService<ILogger<AzureOpenAIAssistant>>();
             Log.Mode(logger, options.Provider);
             var cloud = options.Mode == AssistantMode.AzureOpenAI
-                ? new AzureOpenAIAssistant(provider.GetRequiredService<IHttpClientFactory>().CreateClient(AzureOpenAIAssistant.HttpClientName), options, time, logger)
+                ? new InstrumentedAssistant(new AzureOpenAIAssistant(provider.GetRequiredService<IHttpClientFactory>().CreateClient(AzureOpenAIAssistant.HttpClientName), options, time, logger), provider.GetRequiredService<Telemetry>())
                 : null;
             return new AssistantService(
                 options.ToSettings(),

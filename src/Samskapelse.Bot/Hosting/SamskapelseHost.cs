@@ -1,6 +1,7 @@
 using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
+using Samskapelse.Bot.Operations;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Privacy;
 using Samskapelse.Bot.Review;
@@ -24,11 +25,13 @@ public static class SamskapelseHost
             .AddDocuments()
             .AddAssistant()
             .AddCoaching()
-            .AddPrivacy();
+            .AddPrivacy()
+            .AddOperations(builder.Configuration);
 
         var app = builder.Build();
         app.MapBotEndpoints();
         app.MapDocumentEndpoints();
+        app.MapOperationsEndpoints();
         return app;
     }
 }

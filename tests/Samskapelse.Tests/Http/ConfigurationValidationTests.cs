@@ -109,6 +109,13 @@ public sealed class ConfigurationValidationTests
     public void BlobStorageWithAServiceUri_Starts_WithoutTouchingTheNetworkYet() =>
         Assert.Null(Start("Development", ("Storage:Provider", "Blob"), ("Storage:Blob:ServiceUri", "https://account.blob.core.windows.net"), ("Storage:Blob:ManagedIdentityClientId", "33333333-3333-3333-3333-333333333333")));
 
+    [Theory]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http or https URL")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", "OTEL_EXPORTER_OTLP_PROTOCOL must be grpc or http/protobuf")]
+    [InlineData("Health:ReadyTimeout", "00:05:00", "Health:ReadyTimeout must be between")]
+    public void BadOperationsSettings_AreNamed(string key, string value, string expected) =>
+        AssertRefused(Start("Development", (key, value)), expected);
+
     [Fact]
     public void TheSampleSettings_StartTheBotInProduction()
     {
