@@ -121,9 +121,9 @@ public sealed class LogPrivacyTests
         Assert.All(new[] { partnerA, principle, renamed, comment, proposal }, answer => Assert.Contains(answer.Split(' ')[^1], plan, StringComparison.Ordinal));
 
         Assert.True(counter > 15, "every answer carries a marker");
-        Assert.True(logs.Records.Count > 50, $"only {logs.Records.Count} log records: is Trace logging on?");
-        Assert.Contains(logs.Records, r => r.Level == LogLevel.Trace);
-        var leaks = logs.Records.Where(r => r.Text.Contains(Marker, StringComparison.Ordinal)).ToList();
+        Assert.True(logs.Entries.Count > 50, $"only {logs.Entries.Count} log records: is Trace logging on?");
+        Assert.Contains(logs.Entries, r => r.Level == LogLevel.Trace);
+        var leaks = logs.Entries.Where(r => r.Text.Contains(Marker, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "Users' answers in the logs:\n" + string.Join("\n---\n", leaks.Select(l => $"{l.Category} {l.EventId} {l.Level}: {l.Text}")));
     }
 }

@@ -15,7 +15,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 {
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
-    public ConcurrentQueue<CapturedLog> Records { get; } = new();
+    private readonly ConcurrentQueue<CapturedLog> entries = new();
+
+    public IReadOnlyList<CapturedLog> Entries => [.. entries];
+
+    public void Clear() => entries.Clear();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -64,8 +68,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            var message = formatter(state, exception);
             var text = new StringBuilder();
-            text.Append(formatter(state, exception)).Append('\n');
+            text.Append(message).Append('\n');
             Append(text, state);
             provider.scopes.ForEachScope((scope, builder) => Append(builder, scope), text);
             for (var error = exception; error is not null; error = error.InnerException)
@@ -87,9 +92,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
             }
 
             text.Append(exception?.ToString());
-            provider.Records.Enqueue(new CapturedLog(category, logLevel, eventId, text.ToString()));
+            provider.entries.Enqueue(new CapturedLog(category, logLevel, eventId, message, text.ToString()));
         }
     }
 }
 
-public sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Text);
+/// <summary>One log record: the formatted message, and everything a structured sink would see as text.</summary>
+public sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message, string Text);
