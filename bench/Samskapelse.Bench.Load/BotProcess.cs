@@ -14,13 +14,22 @@ public sealed class BotProcess : IDisposable
     // Linux reports utime and stime in clock ticks of 1/100 s (USER_HZ) on every common architecture.
     private const double MillisecondsPerTick = 10;
     private readonly Process process;
+    private readonly StringWriter output;
     private bool disposed;
 
-    private BotProcess(string name, Process process, Uri baseUrl)
+    private BotProcess(string name, Process process, StringWriter output, Uri baseUrl)
     {
         Name = name;
         this.process = process;
+        this.output = output;
         BaseUrl = baseUrl;
+    }
+
+    /// <summary>The end of what the process wrote (warnings and errors only), to show why conversations failed.</summary>
+    public string OutputTail(int characters = 4000)
+    {
+        var text = Read(output);
+        return text.Length <= characters ? text : text[^characters..];
     }
 
     public string Name { get; }
@@ -64,7 +73,7 @@ public sealed class BotProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotProcess(name, process, baseUrl);
+        var bot = new BotProcess(name, process, output, baseUrl);
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {

@@ -55,6 +55,11 @@ foreach (var mode in options.Modes)
                 sample = completed;
             }
 
+            if (result.Failed > 0)
+            {
+                Console.Error.WriteLine($"{target.Name}: {result.Failed} conversations failed; the end of its log:\n{target.OutputTail()}");
+            }
+
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{mode,-13} {conversations,4} conv. {result.Bot,-10} {result.TurnsPerSecond,7:0} turns/s  p50 {result.P50,7:0.0} ms  p99 {result.P99,7:0.0} ms  CPU {result.CpuMsPerTurn,6:0.00} ms/turn  peak {result.PeakMemoryMb,5:0} MB  done {result.Completed}, failed {result.Failed}"));
         }
