@@ -12,15 +12,10 @@ namespace Samskapelse.Bot.Storage;
 /// nor the stored one is refused with <see cref="ETagConflictException"/>, checked and written
 /// inside one immediate transaction so two writers cannot both win.
 /// </summary>
-public sealed class SqliteStorage : IStorage, IDisposable
+public sealed class SqliteStorage : IStorage
 {
     private readonly string connectionString;
     private readonly TimeProvider time;
-
-    // SQLite has one writer at a time; Microsoft.Data.Sqlite waits for the lock by sleeping and retrying, which
-    // under load cost more than the writes. Writers of this process queue here instead, without a thread each;
-    // other processes on the same file still meet the busy timeout.
-    private readonly SemaphoreSlim writeGate = new(1, 1);
 
     public SqliteStorage(string path, TimeProvider time)
     {
@@ -80,19 +75,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await WriteLockedAsync(changes, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
-
-    private async Task WriteLockedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
-    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in changes)
@@ -128,25 +110,15 @@ public sealed class SqliteStorage : IStorage, IDisposable
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var key in keys)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM items WHERE key = $key";
-                command.Parameters.AddWithValue("$key", key);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            writeGate.Release();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM items WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    public void Dispose() => writeGate.Dispose();
 
     private static async Task<string?> StoredETagAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
     {
@@ -162,9 +134,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
         // With WAL, NORMAL syncs at checkpoints instead of at every commit: the file cannot be corrupted, and a
         // commit can be lost only to a power cut or an OS crash, never to the process stopping. FULL's sync per
-        // commit cost more CPU than the rest of a turn (issue 8, bench/README.md).
+        // commit cost a third of the bot's CPU per turn under load (bench/README.md).
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = NORMAL";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
