@@ -18,6 +18,7 @@ public sealed record RunResult(
     double RepliesPerTurn,
     int Completed,
     int Failed,
+    long Replies,
     long ConnectorReceived)
 {
     public double TurnsPerSecond => Turns / Seconds;
@@ -67,7 +68,8 @@ public static class LoadRun
             (double)replies / times.Length,
             conversations.Count(c => c.Completed),
             conversations.Count(c => !c.Completed),
-            connector.Received - delivered);
+            replies,
+            mode == DeliveryMode.Connector ? connector.Received - delivered : 0);
         return (result, conversations.FirstOrDefault(c => c.Completed));
     }
 

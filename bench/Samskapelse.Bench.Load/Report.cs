@@ -23,11 +23,14 @@ public static class Report
         foreach (var mode in results.Select(r => r.Mode).Distinct())
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### {Describe(mode)}").AppendLine();
-            md.AppendLine("| conversations | bot | turns | turns/s | p50 ms | p99 ms | CPU ms/turn | peak MB | replies/turn | conversations done / failed |");
-            md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            // In connector mode the stub's own count of what it received shows every reply was delivered.
+            var connector = mode == DeliveryMode.Connector;
+            md.AppendLine("| conversations | bot | turns | turns/s | p50 ms | p99 ms | CPU ms/turn | peak MB | replies/turn | conversations done / failed |" + (connector ? " replies read / received by the stub |" : string.Empty));
+            md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (connector ? " ---: |" : string.Empty));
             foreach (var r in results.Where(r => r.Mode == mode))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Conversations} | {r.Bot} | {r.Turns} | {r.TurnsPerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.CpuMsPerTurn:0.00} | {r.PeakMemoryMb:0} | {r.RepliesPerTurn:0.00} | {r.Completed} / {r.Failed} |");
+                var delivered = connector ? string.Create(CultureInfo.InvariantCulture, $" {r.Replies} / {r.ConnectorReceived} |") : string.Empty;
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Conversations} | {r.Bot} | {r.Turns} | {r.TurnsPerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.CpuMsPerTurn:0.00} | {r.PeakMemoryMb:0} | {r.RepliesPerTurn:0.00} | {r.Completed} / {r.Failed} |{delivered}");
             }
 
             md.AppendLine().AppendLine(mode == DeliveryMode.Connector
@@ -100,7 +103,8 @@ public static class Report
         }
 
         var failed = results.Sum(r => r.Failed);
-        yield return ("every conversation reached its end (replies delivered)", string.Create(CultureInfo.InvariantCulture, $"{failed} failed"), failed == 0);
+        var undelivered = results.Where(r => r.Mode == DeliveryMode.Connector).Sum(r => r.ConnectorReceived - r.Replies);
+        yield return ("every conversation reached its end; the stub received exactly the replies read", string.Create(CultureInfo.InvariantCulture, $"{failed} failed, {undelivered} unaccounted"), failed == 0 && undelivered == 0);
     }
 
     /// <summary>Four panels: CPU per turn and turns per second, in each mode, grouped by conversations at once.</summary>
