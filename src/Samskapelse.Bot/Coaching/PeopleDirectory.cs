@@ -16,6 +16,11 @@ namespace Samskapelse.Bot.Coaching;
 public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> options, ILogger<PeopleDirectory> logger) : ICoachingPeople
 {
     public const string IndexKey = "coaching/people";
+
+    // Every new person rewrites the one index: many new people at once (a team installing the app together)
+    // would each lose the ETag race often enough to exhaust the retries and fail their first turn. Updates from
+    // this process queue here, so only other instances can conflict.
+    private static readonly SemaphoreSlim IndexGate = new(1, 1);
     public const string HrGroupKey = "coaching/hr-group";
 
     public static string Key(string userId) => "coaching/people/" + userId;
@@ -94,7 +99,15 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
         if (existing is null || existing.Name != next.Name || existing.AadObjectId != next.AadObjectId)
         {
             var person = new Person(next.UserId, next.AadObjectId, next.Name);
-            await StoredItems.UpdateAsync<PeopleIndex>(storage, IndexKey, index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
+            await IndexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await StoredItems.UpdateAsync<PeopleIndex>(storage, IndexKey, index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                IndexGate.Release();
+            }
         }
 
         return existing?.Reference is null && next.Reference is not null;

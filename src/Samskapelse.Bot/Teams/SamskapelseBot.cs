@@ -184,6 +184,12 @@ public sealed class SamskapelseBot(
         // A plan changed in the personal chat shows the change on its cards in the team chats too.
         foreach (var planId in turn.ChangedPlanIds)
         {
+            // Most plans are never shared: the version this turn wrote says so without reading the plan again.
+            if (turn.WrittenPlan(planId) is { Review.SharedTo.IsEmpty: true })
+            {
+                continue;
+            }
+
             if (await plans.FindAsync(planId, cancellationToken).ConfigureAwait(false) is { Review.SharedTo.IsEmpty: false } changed)
             {
                 await sharedCards.UpdatePostedCardsAsync(turnContext, changed, cancellationToken).ConfigureAwait(false);

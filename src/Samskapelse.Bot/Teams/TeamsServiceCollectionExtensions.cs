@@ -20,6 +20,7 @@ public static class TeamsServiceCollectionExtensions
             _ = provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
             return ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(provider);
         });
+        services.ShareConnectorContracts();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
@@ -27,6 +28,21 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ConversationTurnLocks>();
         services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();
+        return services;
+    }
+
+    /// <summary>Wraps the registered BotFrameworkAuthentication so its connector clients share one contract resolver.</summary>
+    public static IServiceCollection ShareConnectorContracts(this IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
+            ?? throw new InvalidOperationException("Register a BotFrameworkAuthentication before sharing its connector contracts.");
+        services.Remove(registered);
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new SharedContractsBotFrameworkAuthentication(registered switch
+        {
+            { ImplementationInstance: BotFrameworkAuthentication instance } => instance,
+            { ImplementationFactory: { } factory } => (BotFrameworkAuthentication)factory(provider),
+            _ => (BotFrameworkAuthentication)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+        }));
         return services;
     }
 

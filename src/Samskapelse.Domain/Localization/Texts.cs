@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -8,9 +9,13 @@ public static class Texts
 {
     private static readonly ResourceManager Resources = new("Samskapelse.Localization.Strings", typeof(Texts).Assembly);
 
+    // Resources never change while the process runs; a card reads dozens of them, and ResourceManager's
+    // lookup (culture fallback, locks) and the '|' splitting cost more than building the card around them.
+    private static readonly ConcurrentDictionary<(Language Language, string Key), string> Found = new();
+    private static readonly ConcurrentDictionary<(Language Language, string Key), IReadOnlyList<string>> Split = new();
+
     public static string Get(Language language, string key) =>
-        Resources.GetString(key, language.Culture())
-        ?? throw new KeyNotFoundException($"No text resource named '{key}'.");
+        Found.TryGetValue((language, key), out var text) ? text : Found.GetOrAdd((language, key), Read);
 
     public static string Format(Language language, string key, params object?[] args) =>
         args.Length == 0 ? Get(language, key) : string.Format(language.Culture(), Get(language, key), args);
@@ -20,7 +25,11 @@ public static class Texts
 
     /// <summary>Reads a resource that holds alternatives separated by '|', e.g. command words.</summary>
     public static IReadOnlyList<string> Alternatives(Language language, string key) =>
-        Get(language, key).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Split.GetOrAdd((language, key), k => Array.AsReadOnly(Get(k.Language, k.Key).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+
+    private static string Read((Language Language, string Key) wanted) =>
+        Resources.GetString(wanted.Key, wanted.Language.Culture())
+        ?? throw new KeyNotFoundException($"No text resource named '{wanted.Key}'.");
 
     /// <summary>The resource keys of the neutral file, for the completeness tests.</summary>
     public static IReadOnlyList<string> AllKeys()

@@ -6,6 +6,7 @@ namespace Samskapelse.Planning.Conversation;
 public sealed class PlanningTurn
 {
     private readonly List<Reply> replies = [];
+    private readonly Dictionary<string, Plan> written = new(StringComparer.Ordinal);
 
     public PlanningTurn(string userId, string userName, Language language, PlanningSession session, PlannerProfile profile, IPlanStore plans, TimeProvider time)
     {
@@ -38,6 +39,9 @@ public sealed class PlanningTurn
 
     /// <summary>Plans this turn changed: their shared cards are brought up to date after the turn.</summary>
     public ISet<string> ChangedPlanIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The version of a plan this turn wrote last, if it wrote one: no need to read it back to see whether it is shared.</summary>
+    public Plan? WrittenPlan(string planId) => written.GetValueOrDefault(planId);
 
     public void Say(string key, params object[] args) => replies.Add(new TextReply(key, args));
 
@@ -88,8 +92,15 @@ public sealed class PlanningTurn
             return null;
         }
 
-        ChangedPlanIds.Add(Session.ActivePlanId);
-        return await Plans.UpdateAsync(Session.ActivePlanId, plan => change(plan).Touched(Now), cancellationToken).ConfigureAwait(false);
+        var planId = Session.ActivePlanId;
+        ChangedPlanIds.Add(planId);
+        var changed = await Plans.UpdateAsync(planId, plan => change(plan).Touched(Now), cancellationToken).ConfigureAwait(false);
+        if (changed is not null)
+        {
+            written[planId] = changed;
+        }
+
+        return changed;
     }
 
     public void AskQuestion(Plan plan, TextReply? notice = null) =>
