@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Samskapelse.Bot.Hosting;
 
 namespace Samskapelse.Bot.Operations;
 

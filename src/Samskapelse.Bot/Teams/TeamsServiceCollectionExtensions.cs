@@ -32,19 +32,8 @@ public static class TeamsServiceCollectionExtensions
     }
 
     /// <summary>Wraps the registered BotFrameworkAuthentication so its connector clients share one contract resolver.</summary>
-    public static IServiceCollection ShareConnectorContracts(this IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
-            ?? throw new InvalidOperationException("Register a BotFrameworkAuthentication before sharing its connector contracts.");
-        services.Remove(registered);
-        services.AddSingleton<BotFrameworkAuthentication>(provider => new SharedContractsBotFrameworkAuthentication(registered switch
-        {
-            { ImplementationInstance: BotFrameworkAuthentication instance } => instance,
-            { ImplementationFactory: { } factory } => (BotFrameworkAuthentication)factory(provider),
-            _ => (BotFrameworkAuthentication)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-        }));
-        return services;
-    }
+    public static IServiceCollection ShareConnectorContracts(this IServiceCollection services) =>
+        services.Decorate<BotFrameworkAuthentication>((authentication, _) => new SharedContractsBotFrameworkAuthentication(authentication));
 
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {

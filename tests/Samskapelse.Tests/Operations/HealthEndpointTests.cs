@@ -6,6 +6,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Operations;
 using Samskapelse.Tests.Http;
 

@@ -1,4 +1,4 @@
-namespace Samskapelse.Bot.Operations;
+namespace Samskapelse.Bot.Hosting;
 
 /// <summary>Wraps the service another feature registered, keeping its lifetime, so that feature stays unaware of the wrapper.</summary>
 public static class ServiceDecoration
