@@ -2,6 +2,7 @@ using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Resilience;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -18,6 +19,7 @@ public static class SamskapelseHost
         builder.Services
             .AddTeamsBot()
             .AddBotStorage()
+            .AddResilience()
             .AddPlanning()
             .AddReview()
             .AddDocuments()
