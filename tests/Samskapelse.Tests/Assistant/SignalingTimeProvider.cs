@@ -26,4 +26,18 @@ public sealed class SignalingTimeProvider() : FakeTimeProvider(new DateTimeOffse
         {
         }
     }
+
+    /// <summary>Waits until a timer whose due time <paramref name="which"/> accepts is armed, and returns that due time.</summary>
+    public async Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> which)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var dueTime = await armed.Reader.ReadAsync(guard.Token);
+            if (which(dueTime))
+            {
+                return dueTime;
+            }
+        }
+    }
 }
