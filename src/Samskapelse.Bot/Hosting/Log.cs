@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Samskapelse.Bot.Hosting;
 
 // Event ids: 1000–1099 hosting, 2000–2099 storage and plans, 3000–3099 planning conversation,
-// 4000–4099 documents, 5000–5099 review of shared cards, 6000–6099 assistant, 7000–7099 coaching.
+// 4000–4099 documents, 5000–5099 review of shared cards, 6000–6099 assistant, 7000–7099 coaching,
+// 1200–1299 resilience (connector retries, floods, pacing), 2200–2299 storage faults in a turn.
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, EventName = "TurnFailed", Level = LogLevel.Error, Message = "A turn failed in conversation type {ConversationType} for activity type {ActivityType}.")]
