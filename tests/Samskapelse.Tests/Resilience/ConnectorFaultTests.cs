@@ -119,6 +119,37 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowConnector_ACardUpdatePastTheAttemptTimeout_IsRetried_ThenGetsThrough()
+    {
+        rig.Connector.Hold().Status(200, Sent);
+
+        var update = rig.UpdateProactiveAsync("card-7", "Updated card");
+        await rig.Connector.NextRequestAsync();
+
+        // The attempt's timeout was set before the request left; moving the clock past it gives up on the attempt.
+        rig.Time.Advance(rig.Options.Connector.AttemptTimeout);
+        await rig.PassNextBackoffAsync();
+        await rig.Connector.NextRequestAsync();
+        await update.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, rig.Connector.Requests.Count(r => r.Method == "PUT"));
+    }
+
+    [Fact]
+    public async Task SlowConnector_ASendPastTheAttemptTimeout_IsNotRetried_ForItMayHaveBeenPosted()
+    {
+        rig.Connector.Hold().Status(200, Sent);
+
+        var send = rig.SendProactiveAsync("Maybe posted");
+        await rig.Connector.NextRequestAsync();
+        rig.Time.Advance(rig.Options.Connector.AttemptTimeout);
+        await send.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Single(rig.Connector.Requests, r => r.Body.Contains("Maybe posted", StringComparison.Ordinal));
+        Assert.Contains(JsonText(Texts.Get(Language.En, "Error_Generic")), rig.Connector.Requests[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GarbageBody_OnSuccess_IsNotRetried_AndTheProcessCarriesOn()
     {
         rig.Connector.Status(200, "<html>this is not json").Status(200, Sent).Status(200, Sent);
