@@ -6,6 +6,8 @@ namespace Samskapelse.Tests.Assistant;
 /// <summary>
 /// A FakeTimeProvider that tells the test when code arms a timer (a Task.Delay or a timed
 /// CancellationTokenSource), so the test advances time only once the waiting has begun: no sleeping, no races.
+/// Only timers created with their due time are signalled: one armed later through ITimer.Change (a
+/// CancellationTokenSource's CancelAfter, Polly's timeouts) is not.
 /// </summary>
 public sealed class SignalingTimeProvider() : FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero))
 {
