@@ -12,8 +12,9 @@ namespace Samskapelse.Bot.Assistant;
 /// <summary>
 /// The cloud assistant: Azure OpenAI chat completions with a strict JSON schema per kind of suggestion.
 /// It owns the per-call timeout and the bounded retries (429 honouring Retry-After, 5xx, a call that
-/// timed out, a refused connection), all timed by <see cref="TimeProvider"/>; the SDK's own retries
-/// are off. Every failure becomes an <see cref="AssistantFailedException"/> naming its fault.
+/// timed out, a refused connection; exponential back-off with jitter), all timed by <see cref="TimeProvider"/>;
+/// the SDK's own retries are off and its HttpClient has no resilience handler, so each call is retried
+/// here alone. (A chat completion is a read: retrying it after a 5xx or a timeout posts nothing twice.) Every failure becomes an <see cref="AssistantFailedException"/> naming its fault.
 /// </summary>
 public sealed class AzureOpenAIAssistant : IPlanningAssistant
 {
@@ -160,7 +161,10 @@ public sealed class AzureOpenAIAssistant : IPlanningAssistant
         return new AssistantFailedException(fault, "The cloud assistant failed: " + fault, exception, tokens);
     }
 
-    private TimeSpan Backoff(int attempt) => options.RetryDelay * Math.Pow(2, attempt);
+    /// <summary>Doubling back-off with ±20 % jitter, so many users throttled at once do not come back in step.</summary>
+#pragma warning disable CA5394 // Jitter spreads retries; it guards nothing.
+    private TimeSpan Backoff(int attempt) => options.RetryDelay * Math.Pow(2, attempt) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+#pragma warning restore CA5394
 
     /// <summary>Retry-After in seconds or as an HTTP date; Azure also sends retry-after-ms.</summary>
     private TimeSpan? RetryAfter(PipelineResponse? response)

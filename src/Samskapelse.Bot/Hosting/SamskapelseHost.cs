@@ -4,6 +4,7 @@ using Samskapelse.Bot.Documents;
 using Samskapelse.Bot.Operations;
 using Samskapelse.Bot.Planning;
 using Samskapelse.Bot.Privacy;
+using Samskapelse.Bot.Resilience;
 using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Bot.Teams;
@@ -20,6 +21,7 @@ public static class SamskapelseHost
         builder.Services
             .AddTeamsBot()
             .AddBotStorage()
+            .AddResilience()
             .AddPlanning()
             .AddReview()
             .AddDocuments()

@@ -116,6 +116,15 @@ public sealed class ConfigurationValidationTests
     public void BadOperationsSettings_AreNamed(string key, string value, string expected) =>
         AssertRefused(Start("Development", (key, value)), expected);
 
+    [Theory]
+    [InlineData("Resilience:SendsPerSecondPerThread", "20", "Resilience:SendsPerSecondPerThread")]
+    [InlineData("Resilience:TurnsPerConversation", "0", "Resilience:TurnsPerConversation")]
+    [InlineData("Resilience:Connector:MaxRetries", "50", "Resilience:Connector:MaxRetries")]
+    [InlineData("Resilience:Connector:AttemptTimeout", "00:01:00", "Resilience:Connector:AttemptTimeout")]
+    [InlineData("Resilience:PendingAnswerLifetime", "00:00:00", "Resilience:PendingAnswerLifetime")]
+    public void WrongResilienceSettings_AreNamed(string key, string value, string expected) =>
+        AssertRefused(Start("Development", (key, value)), expected);
+
     [Fact]
     public void TheSampleSettings_StartTheBotInProduction()
     {

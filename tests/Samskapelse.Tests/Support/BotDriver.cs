@@ -24,7 +24,8 @@ public sealed class BotDriver
     private readonly SamskapelseBot bot;
 
     /// <param name="assistant">The assistant's options; with none, the bot runs without an assistant, as before it had one.</param>
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false)
+    /// <param name="middleware">Middleware the adapter runs before the bot, as AdapterWithErrorHandler runs the registered ones.</param>
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -38,6 +39,11 @@ public sealed class BotDriver
         };
         adapter = new RecordingAdapter(reference) { Locale = locale };
         adapter.Use(new RecordUpdates(Updates));
+        foreach (var step in middleware ?? [])
+        {
+            adapter.Use(step);
+        }
+
         Plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
         var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
         var handlers = PlanningHandlers.All().AsEnumerable();
