@@ -8,7 +8,7 @@ namespace Samskapelse.Bot.Operations;
 /// Times every read, write and delete of the configured store and counts ETag conflicts; it changes
 /// nothing else. The keys never become tags (they hold user and conversation ids), only their count on the span.
 /// </summary>
-public class InstrumentedStorage : IStorage
+public class InstrumentedStorage : IStorage, IStorageDecorator
 {
     private readonly IStorage inner;
     private readonly Telemetry telemetry;
@@ -19,10 +19,12 @@ public class InstrumentedStorage : IStorage
         ArgumentNullException.ThrowIfNull(inner);
         this.inner = inner;
         this.telemetry = telemetry;
-        system = SystemOf(inner);
+        system = SystemOf(IStorageDecorator.Innermost(inner));
     }
 
     /// <summary>Wraps <paramref name="inner"/>, keeping <see cref="IStorageKeyListing"/> when the store lists keys.</summary>
+    public IStorage Inner => inner;
+
     public static IStorage Wrap(IStorage inner, Telemetry telemetry) =>
         inner is IStorageKeyListing listing ? new Listing(inner, listing, telemetry) : new InstrumentedStorage(inner, telemetry);
 

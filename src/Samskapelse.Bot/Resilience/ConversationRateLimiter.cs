@@ -16,7 +16,7 @@ public enum FloodVerdict
 }
 
 /// <summary>
-/// A token bucket per conversation, timed by <see cref="TimeProvider"/>: a conversation may send a burst
+/// A token bucket per person in a conversation, timed by <see cref="TimeProvider"/>: a conversation may send a burst
 /// of turns, then as many as refill per minute. Buckets of quiet conversations are full and dropped
 /// once many are kept, so memory stays bounded.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class ConversationRateLimiter(TimeProvider time, IOptions<Resilien
 {
     private const int PruneAbove = 10_000;
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
-    private readonly int capacity = options.Value.TurnsPerConversation;
+    private readonly int capacity = options.Value.TurnsPerPerson;
     private readonly double refillPerSecond = options.Value.TurnsRefillPerMinute / 60.0;
 
     public FloodVerdict TryTake(string conversationKey)

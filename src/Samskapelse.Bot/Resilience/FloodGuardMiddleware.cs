@@ -5,8 +5,8 @@ using Samskapelse.Localization;
 namespace Samskapelse.Bot.Resilience;
 
 /// <summary>
-/// Protects the bot from a conversation that floods it: messages and invokes over the conversation's
-/// allowance never reach the bot or the storage. The first one over gets a short "slow down" in the
+/// Protects the bot from someone who floods it: messages and invokes over a person's allowance in a
+/// conversation never reach the bot or the storage. The first one over gets a short "slow down" in the
 /// user's language, the rest are ignored until the allowance refills. An invoke always gets an invoke
 /// response, as Teams requires: a card action shows the same words under the card.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class FloodGuardMiddleware(ConversationRateLimiter limiter, ILogge
             return;
         }
 
-        var verdict = limiter.TryTake(activity.ChannelId + "/" + activity.Conversation?.Id);
+        var verdict = limiter.TryTake(activity.ChannelId + "/" + activity.Conversation?.Id + "/" + activity.From?.Id);
         if (verdict == FloodVerdict.Allowed)
         {
             await next(cancellationToken).ConfigureAwait(false);

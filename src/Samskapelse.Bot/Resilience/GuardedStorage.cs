@@ -9,7 +9,7 @@ namespace Samskapelse.Bot.Resilience;
 /// <see cref="StorageUnavailableException"/>, which <see cref="StorageFaultMiddleware"/> answers by keeping
 /// the user's answer. ETag conflicts (handled by the plan store) and cancellations pass as they are.
 /// </summary>
-public class GuardedStorage : IStorage, IAsyncDisposable
+public class GuardedStorage : IStorage, IStorageDecorator, IAsyncDisposable
 {
     private readonly IStorage inner;
     private readonly bool ownsInner;
@@ -19,6 +19,8 @@ public class GuardedStorage : IStorage, IAsyncDisposable
         this.inner = inner;
         this.ownsInner = ownsInner;
     }
+
+    public IStorage Inner => inner;
 
     /// <summary>The guard for <paramref name="inner"/>, listing keys too when the store can.</summary>
     /// <param name="ownsInner">True when the guard is the only owner of the store and disposes it with itself.</param>
@@ -66,8 +68,6 @@ public class GuardedStorage : IStorage, IAsyncDisposable
             await inner.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
             return true;
         });
-
-    protected IStorage Inner => inner;
 
     protected static async Task<T> GuardAsync<T>(Func<Task<T>> call)
     {

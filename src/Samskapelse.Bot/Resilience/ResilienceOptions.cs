@@ -9,7 +9,7 @@ namespace Samskapelse.Bot.Resilience;
 /// "Resilience": {
 ///   "Connector": { "MaxRetries": 3, "BaseDelay": "00:00:00.500", "MaxRetryAfter": "00:00:10",
 ///                  "AttemptTimeout": "00:00:10", "TotalTimeout": "00:00:30" },
-///   "TurnsPerConversation": 10, "TurnsRefillPerMinute": 30,
+///   "TurnsPerPerson": 30, "TurnsRefillPerMinute": 120,
 ///   "SendsPerSecondPerThread": 7, "SendsPerTwoSecondsPerThread": 8,
 ///   "PendingAnswerLifetime": "01:00:00"
 /// }
@@ -21,13 +21,22 @@ public sealed class ResilienceOptions : IValidatableObject
 
     public ConnectorRetryOptions Connector { get; set; } = new();
 
-    /// <summary>The burst of turns one conversation may send at once before the bot slows it down (default 10).</summary>
-    [Range(1, 10_000, ErrorMessage = "Resilience:TurnsPerConversation must be between 1 and 10000.")]
-    public int TurnsPerConversation { get; set; } = 10;
+    /// <summary>
+    /// The burst of turns one person may send in one conversation before the bot slows them down (default 30).
+    /// Per person, not per chat: a whole channel acting on a shared card at once is not a flood.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Resilience:TurnsPerPerson must be between 1 and 10000.")]
+    public int TurnsPerPerson { get; set; } = 30;
 
-    /// <summary>How many turns per minute refill a conversation's allowance (default 30: one every 2 s).</summary>
+    /// <summary>How many turns per minute refill a person's allowance (default 120: two a second, faster than anyone types or clicks).</summary>
     [Range(1, 60_000, ErrorMessage = "Resilience:TurnsRefillPerMinute must be between 1 and 60000.")]
-    public int TurnsRefillPerMinute { get; set; } = 30;
+    public int TurnsRefillPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Hold sends to each thread under Teams' limits (default true). Only the benchmark's loopback Bot Connector
+    /// stub turns it off: there the pacing would measure Teams' limit, not the bot's cost.
+    /// </summary>
+    public bool PaceSends { get; set; } = true;
 
     /// <summary>Teams allows a bot 7 sends per second to one thread (chat or channel).</summary>
     [Range(1, 7, ErrorMessage = "Resilience:SendsPerSecondPerThread must be between 1 and 7 (Teams' limit).")]

@@ -16,12 +16,14 @@ public sealed class SendPacer
     private readonly (int Count, TimeSpan Window)[] limits;
     private readonly int history;
     private readonly TimeSpan longestWindow;
+    private readonly bool enabled;
     private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.Ordinal);
 
     public SendPacer(TimeProvider time, IOptions<ResilienceOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
+        enabled = options.Value.PaceSends;
         limits = [(options.Value.SendsPerSecondPerThread, TimeSpan.FromSeconds(1)), (options.Value.SendsPerTwoSecondsPerThread, TimeSpan.FromSeconds(2))];
         history = limits.Max(l => l.Count);
         longestWindow = limits.Max(l => l.Window);
@@ -38,7 +40,7 @@ public sealed class SendPacer
     public async Task<T> SendAsync<T>(string? conversationId, Func<Task<T>> send, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
-        if (string.IsNullOrEmpty(conversationId))
+        if (!enabled || string.IsNullOrEmpty(conversationId))
         {
             return await send().ConfigureAwait(false);
         }

@@ -118,7 +118,7 @@ public sealed class ConfigurationValidationTests
 
     [Theory]
     [InlineData("Resilience:SendsPerSecondPerThread", "20", "Resilience:SendsPerSecondPerThread")]
-    [InlineData("Resilience:TurnsPerConversation", "0", "Resilience:TurnsPerConversation")]
+    [InlineData("Resilience:TurnsPerPerson", "0", "Resilience:TurnsPerPerson")]
     [InlineData("Resilience:Connector:MaxRetries", "50", "Resilience:Connector:MaxRetries")]
     [InlineData("Resilience:Connector:AttemptTimeout", "00:01:00", "Resilience:Connector:AttemptTimeout")]
     [InlineData("Resilience:PendingAnswerLifetime", "00:00:00", "Resilience:PendingAnswerLifetime")]

@@ -19,12 +19,12 @@ public sealed class FloodGuardTests
 
     public FloodGuardTests()
     {
-        var limiter = new ConversationRateLimiter(time, Options.Create(new ResilienceOptions { TurnsPerConversation = 3, TurnsRefillPerMinute = 30 }));
+        var limiter = new ConversationRateLimiter(time, Options.Create(new ResilienceOptions { TurnsPerPerson = 3, TurnsRefillPerMinute = 30 }));
         guard = new FloodGuardMiddleware(limiter, NullLogger<FloodGuardMiddleware>.Instance);
     }
 
-    private BotDriver Driver(string conversation, string locale = "nb-NO") =>
-        new(storage, conversation, locale, time: time, middleware: [guard]);
+    private BotDriver Driver(string conversation, string locale = "nb-NO", string userId = "user-1") =>
+        new(storage, conversation, locale, userId: userId, time: time, middleware: [guard]);
 
     [Fact]
     public async Task Flood_FirstOverTheLimitHearsSlowDownOnce_TheRestNeverReachTheBot_UntilTheAllowanceRefills()
@@ -88,6 +88,25 @@ public sealed class FloodGuardTests
         for (var i = 0; i < 3; i++)
         {
             var replies = await quiet.SayAsync("help");
+            Assert.NotEmpty(replies.Activities);
+            Assert.DoesNotContain(T(Language.En, "Flood_SlowDown"), replies.AllText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task OnePersonsFlood_DoesNotLimitOthersInTheSameChat()
+    {
+        var conversation = nameof(OnePersonsFlood_DoesNotLimitOthersInTheSameChat);
+        var flooding = Driver(conversation, "en-US", userId: "29:flooding");
+        for (var i = 0; i < 6; i++)
+        {
+            await flooding.SayAsync("help");
+        }
+
+        Assert.Empty((await flooding.SayAsync("help")).Activities);
+        foreach (var colleague in new[] { "29:kari", "29:ola", "29:bo" })
+        {
+            var replies = await Driver(conversation, "en-US", userId: colleague).SayAsync("help");
             Assert.NotEmpty(replies.Activities);
             Assert.DoesNotContain(T(Language.En, "Flood_SlowDown"), replies.AllText, StringComparison.Ordinal);
         }

@@ -7,6 +7,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using Samskapelse.Bot.Resilience;
+using Samskapelse.Bot.Storage;
 using Samskapelse.Tests.Assistant;
 using Samskapelse.Tests.Http;
 
@@ -29,7 +30,14 @@ public sealed class ResilienceHostTests
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });
         using var client = factory.CreateClient();
-        Assert.IsAssignableFrom<GuardedStorage>(factory.Services.GetRequiredService<IStorage>());
+        var registered = factory.Services.GetRequiredService<IStorage>();
+        var decorators = new List<IStorage>();
+        for (var store = registered; store is IStorageDecorator decorator; store = decorator.Inner)
+        {
+            decorators.Add(store);
+        }
+
+        Assert.Contains(decorators, store => store is GuardedStorage);
 
         var activity = new JObject
         {
