@@ -171,8 +171,12 @@ process.on('exit', () => {
 // ---------------------------------------------------------------------------------------------
 // The bot and the emulator
 
-/** Starts the built bot on a free loopback port with its own SQLite file; resolves when GET / answers. */
-export async function startBot({ tempDir, logDir, timeout = 60_000 }) {
+/**
+ * Starts the built bot on a free loopback port with its own SQLite file; resolves when GET / answers.
+ * Its links (downloads, map images) point at that port. `settings`: more configuration as
+ * environment variables ({ 'Coaching__HrUserAadObjectIds__0': '...' }).
+ */
+export async function startBot({ tempDir, logDir, settings = {}, timeout = 60_000 }) {
   if (!fs.existsSync(BOT_DLL)) {
     throw new Error(`The bot is not built: ${BOT_DLL} is missing. Run 'dotnet build Samskapelse.Bot.sln' in ${repoRoot}.`);
   }
@@ -193,6 +197,8 @@ export async function startBot({ tempDir, logDir, timeout = 60_000 }) {
         DOTNET_ENVIRONMENT: 'Development',
         Storage__Provider: 'Sqlite',
         Storage__SqlitePath: sqlitePath,
+        Bot__PublicBaseUrl: url,
+        ...settings,
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
         DOTNET_NOLOGO: '1',
       },
@@ -709,10 +715,11 @@ export class Harness {
   /** Presses the card button titled `title`; returns the message mark to wait for the reply after. */
   async click(card, title) {
     const before = await this.mark();
-    const button = card.getByRole('button', { name: title, exact: true });
+    // An Action.OpenUrl is drawn as a button with role=link (its title attribute is the URL).
+    const button = card.getByRole('button', { name: title, exact: true }).or(card.getByRole('link', { name: title, exact: true }));
     const count = await button.count();
     if (count !== 1) {
-      const titles = await card.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? b.innerText));
+      const titles = await this.buttonTitles(card);
       throw new Error(`Expected one button "${title}" on the card, found ${count}. Buttons: ${titles.join(' | ')}`);
     }
 
@@ -720,9 +727,25 @@ export class Harness {
     return before;
   }
 
+  /**
+   * The URL of the Action.OpenUrl button titled `title`: the emulator draws it as a button with
+   * role=link whose title attribute (the tooltip a person sees on hover) is the URL. Pressing it
+   * opens a blank tab whose download Playwright does not report, so callers fetch the URL themselves.
+   */
+  async openUrlOf(card, title) {
+    const link = card.getByRole('link', { name: title, exact: true });
+    const count = await link.count();
+    if (count !== 1) {
+      throw new Error(`Expected one link button "${title}" on the card, found ${count}. Buttons: ${(await this.buttonTitles(card)).join(' | ')}`);
+    }
+
+    return link.getAttribute('title');
+  }
+
   /** The titles of the buttons on a card, in order. */
   buttonTitles(card) {
-    return card.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? b.innerText.trim()));
+    return card.getByRole('button').or(card.getByRole('link')).evaluateAll((bs) => bs
+      .map((b) => (b.getAttribute('role') === 'link' ? b.getAttribute('aria-label') : b.getAttribute('title')) ?? b.innerText.trim()));
   }
 
   // ----- looking
@@ -864,9 +887,10 @@ async function closeAll({ context, playground, bot, tempDir, logDir }) {
 
 /**
  * Starts the bot, the emulator and Chromium, and opens the emulator's page.
- * Options: viewport ({ width, height }), logName (a folder under artifacts/e2e/logs).
+ * Options: viewport ({ width, height }), logName (a folder under artifacts/e2e/logs), settings
+ * (the bot's extra configuration, see startBot).
  */
-export async function startHarness({ viewport = { width: 1280, height: 1000 }, logName = 'run' } = {}) {
+export async function startHarness({ viewport = { width: 1280, height: 1000 }, logName = 'run', settings = {} } = {}) {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package 'chromium' (apt-get install chromium).`);
   }
@@ -880,7 +904,7 @@ export async function startHarness({ viewport = { width: 1280, height: 1000 }, l
   const started = { tempDir, logDir };
   try {
     // The emulator's config call blocks until the bot answers (quirk 5): the bot first.
-    started.bot = await startBot({ tempDir, logDir });
+    started.bot = await startBot({ tempDir, logDir, settings });
     started.playground = await startPlayground({ botEndpoint: started.bot.endpoint, tempDir, logDir });
 
     const userDataDir = fs.mkdtempSync(path.join(tempDir, 'chromium-'));
