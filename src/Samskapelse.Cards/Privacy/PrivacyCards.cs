@@ -27,10 +27,15 @@ public static class PrivacyCards
             [
                 Heading(language.T("Privacy_ExportHeading")),
                 Plain(language.T("Privacy_ExportIntro")),
-                Plain(language.T("Privacy_ExportStored")),
+                .. Lines(language.T("Privacy_ExportStored")),
                 Subtle(language.T("Privacy_ExportFile", Texts.Alternatives(language, "Cmd_MyData")[0], Texts.Alternatives(language, "Cmd_DeleteMyData")[0])),
             ],
             [new OpenUrlAction(language.T("Action_DownloadMyData"), downloadUrl)]);
+
+    // A TextBlock draws one line break as a space (Teams and the emulator alike): one block per line
+    // keeps the list a list.
+    private static IEnumerable<TextBlock> Lines(string text) =>
+        text.Split('\n').Select((line, i) => Plain(line) with { Spacing = i == 0 ? null : "None" });
 
     public static AdaptiveCard ConfirmDelete(Language language, DateTimeOffset expires) =>
         Card(
