@@ -11,11 +11,15 @@ namespace Samskapelse.Bot.Storage;
 /// Honours <see cref="IStoreItem"/> ETags like the SDK's stores: a write whose ETag is neither "*"
 /// nor the stored one is refused with <see cref="ETagConflictException"/>, checked and written
 /// inside one immediate transaction so two writers cannot both win.
+/// The file belongs to one process, and SQLite lets one writer in at a time anyway: this process's writes
+/// take turns here, so they never find the database locked (Microsoft.Data.Sqlite sleeps 150 ms before
+/// retrying a locked database, which made the slowest turns under load).
 /// </summary>
-public sealed class SqliteStorage : IStorage, IStorageKeyListing
+public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
 {
     private readonly string connectionString;
     private readonly TimeProvider time;
+    private readonly SemaphoreSlim writer = new(1, 1);
 
     public SqliteStorage(string path, TimeProvider time)
     {
@@ -75,6 +79,19 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing
             return;
         }
 
+        await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteLockedAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    private async Task WriteLockedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in changes)
@@ -110,15 +127,25 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var key in keys)
+        await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM items WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var key in keys)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "DELETE FROM items WHERE key = $key";
+                command.Parameters.AddWithValue("$key", key);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            writer.Release();
         }
     }
+
+    public void Dispose() => writer.Dispose();
 
     public async IAsyncEnumerable<StoredKey> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
