@@ -83,6 +83,10 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
             catch (Exception exception) when (ETagConflictException.IsConflict(exception) && attempt < MaxAttempts)
             {
                 LogConflict(logger, planId, attempt);
+
+                // Writers in other instances: a random pause, growing with each attempt, spreads them out so that
+                // they do not all read the same version and collide again (2, 4, ... 256 ms at most).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 << attempt)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
