@@ -8,8 +8,9 @@ namespace Samskapelse.Bot.Storage;
 /// </summary>
 internal sealed class SqliteReadCache
 {
-    // Bounded: a few thousand people's state and plans; when full it starts again rather than tracking use.
-    private const int MaxItems = 20_000;
+    // Bounded: about four items per person (conversation, user, coaching entry, plan) of a few KB at most, so some
+    // 2,500 people in at most a few tens of MB; when full it starts again rather than tracking use.
+    private const int MaxItems = 10_000;
     private readonly Dictionary<string, string?> items = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private long generation;
