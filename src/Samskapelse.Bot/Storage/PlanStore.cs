@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
+using Samskapelse.Bot.Hosting;
 using Samskapelse.Planning;
 
 namespace Samskapelse.Bot.Storage;
@@ -16,10 +17,15 @@ public sealed class PlanDocument : IStoreItem
 /// Plans in the bot's <see cref="IStorage"/>, each its own item with ETag optimistic concurrency.
 /// <see cref="BotState"/> never checks ETags, so plans do not live there: a change is re-applied to
 /// the fresh plan when another writer got there first, a bounded number of times.
+/// Updates of one plan from this process take turns, so they never conflict with each other (many people
+/// acting on one shared plan at once would otherwise exhaust the retries); the ETag retries remain for
+/// writers in other instances.
 /// </summary>
-public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logger) : IPlanStore
+public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logger) : IPlanStore, IDisposable
 {
     public const int MaxAttempts = 8;
+
+    private readonly StripedLocks updates = new();
 
     public static string Key(string planId) => "plans/" + planId;
 
@@ -52,6 +58,7 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
     public async Task<Plan?> UpdateAsync(string planId, Func<Plan, Plan> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        using var turn = await updates.EnterAsync(planId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var document = await ReadAsync(planId, cancellationToken).ConfigureAwait(false);
@@ -76,9 +83,15 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
             catch (Exception exception) when (ETagConflictException.IsConflict(exception) && attempt < MaxAttempts)
             {
                 LogConflict(logger, planId, attempt);
+
+                // Writers in other instances: a random pause, growing with each attempt, spreads them out so that
+                // they do not all read the same version and collide again (2, 4, ... 256 ms at most).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 << attempt)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    public void Dispose() => updates.Dispose();
 
     public Task DeleteAsync(string planId, CancellationToken cancellationToken) =>
         storage.DeleteAsync([Key(planId)], cancellationToken);

@@ -11,11 +11,17 @@ namespace Samskapelse.Bot.Storage;
 /// Honours <see cref="IStoreItem"/> ETags like the SDK's stores: a write whose ETag is neither "*"
 /// nor the stored one is refused with <see cref="ETagConflictException"/>, checked and written
 /// inside one immediate transaction so two writers cannot both win.
+/// The file belongs to one process, and SQLite lets one writer in at a time anyway: this process's writes
+/// take turns here, so they never find the database locked (Microsoft.Data.Sqlite sleeps 150 ms before
+/// retrying a locked database, which made the slowest turns under load). For the same reason what was read
+/// or written last is kept in memory (<see cref="SqliteReadCache"/>); ETags are still checked in the file.
 /// </summary>
-public sealed class SqliteStorage : IStorage, IStorageKeyListing
+public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
 {
     private readonly string connectionString;
     private readonly TimeProvider time;
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly SqliteReadCache cache = new();
 
     public SqliteStorage(string path, TimeProvider time)
     {
@@ -47,24 +53,55 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing
             return result;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var names = keys.Select((_, i) => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        command.CommandText = $"SELECT key, json FROM items WHERE key IN ({string.Join(',', names)})";
-        for (var i = 0; i < keys.Length; i++)
+        var missing = new List<string>(keys.Length);
+        foreach (var key in keys)
         {
-            command.Parameters.AddWithValue(names[i], keys[i]);
+            if (!cache.TryGet(key, out var cached))
+            {
+                missing.Add(key);
+            }
+            else if (cached is not null)
+            {
+                result[key] = Parse(cached);
+            }
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        if (missing.Count == 0)
         {
-            using var text = new StringReader(reader.GetString(1));
-            using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
-            result[reader.GetString(0)] = JToken.ReadFrom(json);
+            return result;
         }
 
+        var readAt = cache.Generation;
+        var found = missing.Distinct(StringComparer.Ordinal).ToDictionary(key => key, _ => (string?)null, StringComparer.Ordinal);
+        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var command = connection.CreateCommand())
+        {
+            var names = missing.Select((_, i) => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            command.CommandText = $"SELECT key, json FROM items WHERE key IN ({string.Join(',', names)})";
+            for (var i = 0; i < missing.Count; i++)
+            {
+                command.Parameters.AddWithValue(names[i], missing[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var key = reader.GetString(0);
+                var json = reader.GetString(1);
+                found[key] = json;
+                result[key] = Parse(json);
+            }
+        }
+
+        cache.Fill(readAt, found);
         return result;
+    }
+
+    private static JToken Parse(string stored)
+    {
+        using var text = new StringReader(stored);
+        using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+        return JToken.ReadFrom(json);
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -75,6 +112,21 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing
             return;
         }
 
+        await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            cache.Forget(changes.Keys);
+            cache.Set(await WriteLockedAsync(changes, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    private async Task<List<KeyValuePair<string, string?>>> WriteLockedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    {
+        var written = new List<KeyValuePair<string, string?>>(changes.Count);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in changes)
@@ -99,26 +151,42 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing
                                   "ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_at = excluded.updated_at";
             command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$etag", (object?)newETag ?? DBNull.Value);
-            command.Parameters.AddWithValue("$json", json.ToString(Formatting.None));
+            var text = json.ToString(Formatting.None);
+            command.Parameters.AddWithValue("$json", text);
             command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            written.Add(new(key, text));
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var key in keys)
+        await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM items WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            cache.Forget(keys);
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var key in keys)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "DELETE FROM items WHERE key = $key";
+                command.Parameters.AddWithValue("$key", key);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            cache.Set(keys.Select(key => new KeyValuePair<string, string?>(key, null)));
+        }
+        finally
+        {
+            writer.Release();
         }
     }
+
+    public void Dispose() => writer.Dispose();
 
     public async IAsyncEnumerable<StoredKey> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

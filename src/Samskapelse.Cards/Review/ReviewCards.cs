@@ -98,10 +98,38 @@ public static class ReviewCards
         return new ExecuteAction(title, verb, data);
     }
 
-    private static string AllianceLine(Language language, Plan plan, Alliance alliance)
+    private static string AllianceLine(Language language, Plan plan, Alliance alliance, IReadOnlyDictionary<string, (int For, int Against)> votes)
     {
-        var votes = plan.Review.Votes.Where(v => v.AllianceId == alliance.Id).ToList();
-        return $"{alliance.Name} · {language.T("AllianceStatus_" + plan.Review.AllianceStatuses.GetValueOrDefault(alliance.Id))} · {language.T("Review_VoteCount", votes.Count(v => v.InFavour), votes.Count(v => !v.InFavour))}";
+        var (inFavour, against) = votes.GetValueOrDefault(alliance.Id);
+        return $"{alliance.Name} · {language.T("AllianceStatus_" + plan.Review.AllianceStatuses.GetValueOrDefault(alliance.Id))} · {language.T("Review_VoteCount", inFavour, against)}";
+    }
+
+    /// <summary>The votes for and against each alliance, counted in one pass: a plan at its limits holds hundreds.</summary>
+    private static Dictionary<string, (int For, int Against)> VoteCounts(Plan plan)
+    {
+        var counts = new Dictionary<string, (int For, int Against)>(StringComparer.Ordinal);
+        foreach (var vote in plan.Review.Votes)
+        {
+            var (inFavour, against) = counts.GetValueOrDefault(vote.AllianceId);
+            counts[vote.AllianceId] = vote.InFavour ? (inFavour + 1, against) : (inFavour, against + 1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>The comments on each partner, counted in one pass.</summary>
+    private static Dictionary<string, int> PartnerCommentCounts(Plan plan)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var comment in plan.Review.Comments)
+        {
+            if (comment.Target == ReviewTarget.Partner && comment.TargetId is { } id)
+            {
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        return counts;
     }
 
     private static string Shorten(string? text, int length) =>
@@ -113,9 +141,10 @@ public static class ReviewCards
         yield return Plain(plan.Goal.OrDash());
         yield return Plain(language.T("Summary_PartnerCount", plan.PartnersOutside.Count(), plan.PartnersAtHome.Count()));
         yield return Subheading(language.T("Summary_AlliancesHeading"));
+        var votes = VoteCounts(plan);
         yield return plan.Alliances.IsEmpty
             ? Subtle(language.T("List_Empty"))
-            : Plain(string.Join("\n", plan.Alliances.Select(a => "- " + AllianceLine(language, plan, a))));
+            : Plain(string.Join("\n", plan.Alliances.Select(a => "- " + AllianceLine(language, plan, a, votes))));
 
         foreach (var element in Code(language, plan, viewerId))
         {
@@ -126,13 +155,14 @@ public static class ReviewCards
     private static IEnumerable<CardElement?> Partners(Language language, Plan plan)
     {
         yield return Subheading(language.T("Summary_PartnersHeading"));
+        var commentCounts = PartnerCommentCounts(plan);
         foreach (var side in Enum.GetValues<PartnerSide>())
         {
             var partners = plan.Partners.Where(p => p.Side == side).ToList();
             yield return new TextBlock(language.T("Partners_Group_" + side, partners.Count)) { Weight = "Bolder", Spacing = "Medium" };
             foreach (var partner in partners)
             {
-                var comments = plan.Review.Comments.Count(c => c.Target == ReviewTarget.Partner && c.TargetId == partner.Id);
+                var comments = commentCounts.GetValueOrDefault(partner.Id);
                 var suffix = comments == 0 ? string.Empty : " · " + language.T("Review_CommentCount", comments);
                 yield return new TextBlock($"{partner.Name} ({language.KindLabel(partner.Kind)}){suffix}: {Shorten(partner.Mobilisation, 140)}") { Spacing = "Small" };
             }
@@ -147,10 +177,11 @@ public static class ReviewCards
             yield return Subtle(language.T("List_Empty"));
         }
 
+        var votes = VoteCounts(plan);
         foreach (var alliance in plan.Alliances)
         {
             var status = plan.Review.AllianceStatuses.GetValueOrDefault(alliance.Id);
-            var votes = plan.Review.Votes.Where(v => v.AllianceId == alliance.Id).ToList();
+            var (inFavour, against) = votes.GetValueOrDefault(alliance.Id);
             var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => Shorten(p.Name, 40));
             var items = new List<CardElement>
             {
@@ -160,7 +191,7 @@ public static class ReviewCards
                     new(language.T("Alliances_PartnersLabel"), string.Join(", ", members).OrDash()),
                     new(language.T("Alliances_PurposeLabel"), Shorten(alliance.Purpose, 200)),
                     new(language.T("Review_StatusLabel"), language.T("AllianceStatus_" + status)),
-                    new(language.T("Review_VotesLabel"), language.T("Review_VoteCount", votes.Count(v => v.InFavour), votes.Count(v => !v.InFavour))),
+                    new(language.T("Review_VotesLabel"), language.T("Review_VoteCount", inFavour, against)),
                 ]),
             };
             var buttons = new List<CardAction>();

@@ -50,11 +50,16 @@ public static class Languages
         }
     }
 
+    // Looked up once: GetCultureInfo takes a process-wide lock on every call, and a card formats dozens of texts.
+    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
     public static CultureInfo Culture(this Language language) => language switch
     {
-        Language.Nb => CultureInfo.GetCultureInfo("nb-NO"),
-        Language.Da => CultureInfo.GetCultureInfo("da-DK"),
-        _ => CultureInfo.GetCultureInfo("en-GB"),
+        Language.Nb => Norwegian,
+        Language.Da => Danish,
+        _ => English,
     };
 
     public static string Code(this Language language) => language switch
