@@ -261,18 +261,24 @@ public static class MobilisationMap
         using var halo = Halo();
         foreach (var p in ring)
         {
-            using var font = Font(DocumentFonts.Regular, 20);
-            var width = Math.Min(200, Math.Max(p.Spacing - 12, 130));
-            var lines = Wrap(p.Partner.Name, font, width, 2);
-            var below = MathF.Sin(p.Direction) > -0.35f;
-            var first = below
-                ? p.Point.Y + p.NodeRadius + 4 - font.Metrics.Ascent
-                : p.Point.Y - p.NodeRadius - 6 - font.Metrics.Descent - ((lines.Count - 1) * font.Spacing);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                canvas.DrawText(lines[i], p.Point.X, first + (i * font.Spacing), SKTextAlign.Center, font, halo);
-                canvas.DrawText(lines[i], p.Point.X, first + (i * font.Spacing), SKTextAlign.Center, font, paint);
-            }
+            DrawLevelLabel(canvas, p, paint, halo);
+        }
+    }
+
+    /// <summary>A name set level on up to two lines: under the node, or over it near the top of its ring.</summary>
+    private static void DrawLevelLabel(SKCanvas canvas, Placed p, SKPaint paint, SKPaint halo)
+    {
+        using var font = Font(DocumentFonts.Regular, 20);
+        var width = Math.Min(200, Math.Max(p.Spacing - 12, 130));
+        var lines = Wrap(p.Partner.Name, font, width, 2);
+        var below = MathF.Sin(p.Direction) > -0.35f;
+        var first = below
+            ? p.Point.Y + p.NodeRadius + 4 - font.Metrics.Ascent
+            : p.Point.Y - p.NodeRadius - 6 - font.Metrics.Descent - ((lines.Count - 1) * font.Spacing);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            canvas.DrawText(lines[i], p.Point.X, first + (i * font.Spacing), SKTextAlign.Center, font, halo);
+            canvas.DrawText(lines[i], p.Point.X, first + (i * font.Spacing), SKTextAlign.Center, font, paint);
         }
     }
 
@@ -283,6 +289,13 @@ public static class MobilisationMap
         using var halo = Halo();
         foreach (var p in ring)
         {
+            // Straight above or below the centre, a name along its spoke would stand on end: set it level when there is room.
+            if (MathF.Abs(MathF.Cos(p.Direction)) < 0.3f && p.Spacing >= 160)
+            {
+                DrawLevelLabel(canvas, p, paint, halo);
+                continue;
+            }
+
             var radius = Distance(p.Point, Centre);
             var start = radius + p.NodeRadius + 5;
             var width = room(p, start);
