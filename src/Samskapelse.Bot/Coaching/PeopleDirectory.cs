@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
@@ -23,7 +25,24 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
     private static readonly SemaphoreSlim IndexGate = new(1, 1);
     public const string HrGroupKey = "coaching/hr-group";
 
+    // What this process last recorded (or found already recorded) per sender, per store: an unchanged sender
+    // (every turn of a conversation) then costs no read. Deletion forgets it (Forget). Known limit: with several
+    // instances on one store, a change written by another instance is not undone here until the details differ
+    // from what this process last recorded.
+    private static readonly ConditionalWeakTable<IStorage, ConcurrentDictionary<string, SenderDetails>> Recorded = [];
+    private const int RecordedLimit = 10_000;
+
     public static string Key(string userId) => "coaching/people/" + userId;
+
+    /// <summary>Forgets what was recorded for this user in this process, so their next turn records them afresh.</summary>
+    public static void Forget(IStorage storage, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (Recorded.TryGetValue(storage, out var memo))
+        {
+            memo.TryRemove(userId, out _);
+        }
+    }
 
     public async Task<KnownPerson?> FindAsync(string userId, CancellationToken cancellationToken)
     {
@@ -71,6 +90,13 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
         }
 
         var personal = activity.Conversation?.ConversationType is not ("channel" or "groupChat");
+        var details = SenderDetails.Of(activity, personal);
+        var memo = Recorded.GetOrCreateValue(storage);
+        if (memo.TryGetValue(from.Id, out var recorded) && recorded == details)
+        {
+            return false;
+        }
+
         ConversationReference? reference = null;
         if (personal)
         {
@@ -92,6 +118,7 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
         };
         if (existing is not null && Same(existing, next))
         {
+            Memorise(memo, from.Id, details);
             return false;
         }
 
@@ -110,7 +137,30 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
             }
         }
 
+        Memorise(memo, from.Id, details);
         return existing?.Reference is null && next.Reference is not null;
+    }
+
+    private static void Memorise(ConcurrentDictionary<string, SenderDetails> memo, string userId, SenderDetails details)
+    {
+        if (memo.Count >= RecordedLimit)
+        {
+            memo.Clear();
+        }
+
+        memo[userId] = details;
+    }
+
+    /// <summary>Everything of an activity that goes into the sender's entry (their conversation reference included).</summary>
+    private readonly record struct SenderDetails(
+        string? Name, string? AadObjectId, string? Role, bool Personal, string? TimeZone, string? Locale,
+        string? ChannelId, string? ServiceUrl, string? ConversationId, string? ConversationName, string? TenantId, bool? IsGroup,
+        string? RecipientId, string? RecipientName, string? RecipientAadObjectId)
+    {
+        public static SenderDetails Of(Activity activity, bool personal) => new(
+            activity.From.Name, activity.From.AadObjectId, activity.From.Role, personal, activity.LocalTimezone, activity.Locale,
+            activity.ChannelId, activity.ServiceUrl, activity.Conversation?.Id, activity.Conversation?.Name, activity.Conversation?.TenantId, activity.Conversation?.IsGroup,
+            activity.Recipient?.Id, activity.Recipient?.Name, activity.Recipient?.AadObjectId);
     }
 
     private static bool Same(PersonDocument a, PersonDocument b) =>

@@ -131,10 +131,11 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in changes)
         {
-            var json = StorageJson.ToJObject(value);
             string? newETag = null;
+            string text;
             if (value is IStoreItem item)
             {
+                var json = StorageJson.ToJObject(value);
                 var stored = await StoredETagAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
                 if (stored is not null && item.ETag != "*" && item.ETag != stored)
                 {
@@ -143,6 +144,12 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
 
                 newETag = Guid.NewGuid().ToString("N");
                 json[nameof(IStoreItem.ETag)] = newETag;
+                text = json.ToString(Formatting.None);
+            }
+            else
+            {
+                // Bot state and other ETag-less items: their JSON straight from the object.
+                text = StorageJson.ToJson(value);
             }
 
             await using var command = connection.CreateCommand();
@@ -151,7 +158,6 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
                                   "ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_at = excluded.updated_at";
             command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$etag", (object?)newETag ?? DBNull.Value);
-            var text = json.ToString(Formatting.None);
             command.Parameters.AddWithValue("$json", text);
             command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
@@ -20,6 +22,18 @@ internal static class StorageJson
     });
 
     public static JObject ToJObject(object value) => JObject.FromObject(value, Serializer);
+
+    /// <summary>The value's JSON text, written straight from the object (no JObject in between).</summary>
+    public static string ToJson(object value)
+    {
+        var text = new StringBuilder(256);
+        using (var writer = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)) { Formatting = Formatting.None })
+        {
+            Serializer.Serialize(writer, value);
+        }
+
+        return text.ToString();
+    }
 
     public static T? As<T>(object? value)
         where T : class =>

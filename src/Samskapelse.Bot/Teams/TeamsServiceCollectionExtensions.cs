@@ -31,9 +31,12 @@ public static class TeamsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Wraps the registered BotFrameworkAuthentication so its connector clients share one contract resolver.</summary>
+    /// <summary>
+    /// Wraps the registered BotFrameworkAuthentication so its connector clients share one contract resolver, and a
+    /// turn's connector and user-token clients are built only when the turn uses them.
+    /// </summary>
     public static IServiceCollection ShareConnectorContracts(this IServiceCollection services) =>
-        services.Decorate<BotFrameworkAuthentication>((authentication, _) => new SharedContractsBotFrameworkAuthentication(authentication));
+        services.Decorate<BotFrameworkAuthentication>((authentication, _) => new LazyClientsBotFrameworkAuthentication(new SharedContractsBotFrameworkAuthentication(authentication)));
 
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {

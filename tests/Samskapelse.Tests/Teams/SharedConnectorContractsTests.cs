@@ -150,7 +150,7 @@ public sealed class SharedConnectorContractsTests
     }
 
     /// <summary>The Bot Connector, in process: records every request body and answers with a resource id.</summary>
-    private sealed class CapturingConnector : HttpMessageHandler, IHttpClientFactory
+    internal sealed class CapturingConnector : HttpMessageHandler, IHttpClientFactory
     {
         public const string ServiceUrl = "https://smba.invalid/teams/";
         private int count;
