@@ -15,7 +15,7 @@ namespace Samskapelse.Bot.Coaching;
 /// who used the personal chat, the conversation reference to reach them proactively. Written only
 /// when something changed, so an ordinary turn costs one read.
 /// </summary>
-public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> options, ILogger<PeopleDirectory> logger) : ICoachingPeople
+public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> options, ILogger<PeopleDirectory> logger, TimeProvider? time = null) : ICoachingPeople
 {
     public const string IndexKey = "coaching/people";
 
@@ -26,11 +26,13 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
     public const string HrGroupKey = "coaching/hr-group";
 
     // What this process last recorded (or found already recorded) per sender, per store: an unchanged sender
-    // (every turn of a conversation) then costs no read. Deletion forgets it (Forget). Known limit: with several
-    // instances on one store, a change written by another instance is not undone here until the details differ
-    // from what this process last recorded.
-    private static readonly ConditionalWeakTable<IStorage, ConcurrentDictionary<string, SenderDetails>> Recorded = [];
+    // (every turn of a conversation) then costs no read. Deletion forgets it (Forget). Another instance on the
+    // same store may change or delete the entry meanwhile, so a memo is trusted for a while only: after
+    // RecordedFor the sender is read again and rewritten if the store differs.
+    private static readonly ConditionalWeakTable<IStorage, ConcurrentDictionary<string, RecordedSender>> Recorded = [];
     private const int RecordedLimit = 10_000;
+    private static readonly TimeSpan RecordedFor = TimeSpan.FromMinutes(10);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     public static string Key(string userId) => "coaching/people/" + userId;
 
@@ -92,7 +94,8 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
         var personal = activity.Conversation?.ConversationType is not ("channel" or "groupChat");
         var details = SenderDetails.Of(activity, personal);
         var memo = Recorded.GetOrCreateValue(storage);
-        if (memo.TryGetValue(from.Id, out var recorded) && recorded == details)
+        var now = clock.GetUtcNow();
+        if (memo.TryGetValue(from.Id, out var recorded) && recorded.Details == details && now - recorded.At < RecordedFor)
         {
             return false;
         }
@@ -118,7 +121,7 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
         };
         if (existing is not null && Same(existing, next))
         {
-            Memorise(memo, from.Id, details);
+            Memorise(memo, from.Id, new RecordedSender(details, now));
             return false;
         }
 
@@ -137,19 +140,21 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
             }
         }
 
-        Memorise(memo, from.Id, details);
+        Memorise(memo, from.Id, new RecordedSender(details, now));
         return existing?.Reference is null && next.Reference is not null;
     }
 
-    private static void Memorise(ConcurrentDictionary<string, SenderDetails> memo, string userId, SenderDetails details)
+    private static void Memorise(ConcurrentDictionary<string, RecordedSender> memo, string userId, RecordedSender recorded)
     {
         if (memo.Count >= RecordedLimit)
         {
             memo.Clear();
         }
 
-        memo[userId] = details;
+        memo[userId] = recorded;
     }
+
+    private readonly record struct RecordedSender(SenderDetails Details, DateTimeOffset At);
 
     /// <summary>Everything of an activity that goes into the sender's entry (their conversation reference included).</summary>
     private readonly record struct SenderDetails(

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Samskapelse.Bot.Coaching;
 using Samskapelse.Coaching;
 
@@ -41,6 +42,25 @@ public sealed class PeopleDirectoryMemoTests
         await storage.DeleteAsync([PeopleDirectory.Key("user-1")], CancellationToken.None);
         PeopleDirectory.Forget(storage, "user-1");
 
+        Assert.True(await people.RememberAsync(Turn("nb-NO"), CancellationToken.None));
+        Assert.Equal("Kari", (await people.FindAsync("user-1", CancellationToken.None))?.Person.Name);
+    }
+
+    [Fact]
+    public async Task An_entry_another_instance_deleted_is_recorded_again_once_the_memo_has_aged()
+    {
+        var storage = new CountingStorage();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var people = new PeopleDirectory(storage, Options.Create(new CoachingOptions()), NullLogger<PeopleDirectory>.Instance, time);
+        await people.RememberAsync(Turn("nb-NO"), CancellationToken.None);
+
+        // Deleted through another instance: this process was not told (no Forget here).
+        await storage.DeleteAsync([PeopleDirectory.Key("user-1")], CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.False(await people.RememberAsync(Turn("nb-NO"), CancellationToken.None));
+        Assert.Null(await people.FindAsync("user-1", CancellationToken.None));
+
+        time.Advance(TimeSpan.FromMinutes(6));
         Assert.True(await people.RememberAsync(Turn("nb-NO"), CancellationToken.None));
         Assert.Equal("Kari", (await people.FindAsync("user-1", CancellationToken.None))?.Person.Name);
     }
