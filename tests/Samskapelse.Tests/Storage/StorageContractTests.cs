@@ -84,6 +84,27 @@ public abstract class StorageContractTests
         Assert.Equal(2, (int)value["a"]!);
     }
 
+    // A store may keep what it read or wrote last (SQLite does): a missing key once read must not stay missing,
+    // and the token a reader gets is its own.
+    [Fact]
+    public async Task AKeyReadWhileMissing_IsFoundOnceWritten_AndChangingWhatWasReadChangesNothingStored()
+    {
+        Assert.Null(await ItemNameAsync("k"));
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new JObject { ["Name"] = "written" } });
+
+        var first = (JObject)(await Storage.ReadAsync(["k"]))["k"];
+        Assert.Equal("written", (string?)first["Name"]);
+        first["Name"] = "changed by the reader";
+
+        Assert.Equal("written", await ItemNameAsync("k"));
+    }
+
+    private async Task<string?> ItemNameAsync(string key)
+    {
+        var items = await Storage.ReadAsync([key]);
+        return items.TryGetValue(key, out var value) ? (string?)((JObject)value)["Name"] : null;
+    }
+
     [Fact]
     public async Task Listing_GivesTheKeysUnderThePrefixOnly_InOrdinalOrder()
     {
@@ -297,27 +318,6 @@ public sealed class MemoryStorageContractTests : StorageContractTests
 
     protected override IStorage Storage { get; }
 
-    // The SQLite store keeps what it read or wrote last: a missing key once read must not stay missing, and the
-    // token a reader gets is its own.
-    [Fact]
-    public async Task AKeyReadWhileMissing_IsFoundOnceWritten_AndChangingWhatWasReadChangesNothingStored()
-    {
-        Assert.Null(await ItemNameAsync("k"));
-        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new JObject { ["Name"] = "written" } });
-
-        var first = (JObject)(await Storage.ReadAsync(["k"]))["k"];
-        Assert.Equal("written", (string?)first["Name"]);
-        first["Name"] = "changed by the reader";
-
-        Assert.Equal("written", await ItemNameAsync("k"));
-    }
-
-    private async Task<string?> ItemNameAsync(string key)
-    {
-        var items = await Storage.ReadAsync([key]);
-        return items.TryGetValue(key, out var value) ? (string?)((JObject)value)["Name"] : null;
-    }
-
     [Fact]
     public async Task Listing_GivesTheTimeOfTheLastWrite()
     {
@@ -350,27 +350,6 @@ public sealed class SqliteStorageContractTests : StorageContractTests, IDisposab
     protected override IStorage Storage { get; }
 
     public void Dispose() => database.Dispose();
-
-    // The SQLite store keeps what it read or wrote last: a missing key once read must not stay missing, and the
-    // token a reader gets is its own.
-    [Fact]
-    public async Task AKeyReadWhileMissing_IsFoundOnceWritten_AndChangingWhatWasReadChangesNothingStored()
-    {
-        Assert.Null(await ItemNameAsync("k"));
-        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new JObject { ["Name"] = "written" } });
-
-        var first = (JObject)(await Storage.ReadAsync(["k"]))["k"];
-        Assert.Equal("written", (string?)first["Name"]);
-        first["Name"] = "changed by the reader";
-
-        Assert.Equal("written", await ItemNameAsync("k"));
-    }
-
-    private async Task<string?> ItemNameAsync(string key)
-    {
-        var items = await Storage.ReadAsync([key]);
-        return items.TryGetValue(key, out var value) ? (string?)((JObject)value)["Name"] : null;
-    }
 
     [Fact]
     public async Task Listing_GivesTheTimeOfTheLastWrite()
