@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Samskapelse.Assistant;
 using Samskapelse.Bot.Coaching;
 using Samskapelse.Bot.Planning;
@@ -11,6 +10,7 @@ using Samskapelse.Localization;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
 using Samskapelse.Review;
+using Samskapelse.Tests.Cards;
 using Samskapelse.Tests.Coaching;
 using Samskapelse.Tests.Support;
 
@@ -52,7 +52,7 @@ public static class CardKinds
         cards["summary-partners"] = () => SummaryCards.Partners(Nb, Full, new PlanLinks(Map: "https://bot.example/map.png"));
         cards["summary-alliances"] = () => SummaryCards.Alliances(Nb, Full);
         cards["summary-code"] = () => SummaryCards.CodeOfConduct(Nb, Full, assistant: true);
-        var reviewed = Reviewed(Full);
+        var reviewed = CardCatalogue.Reviewed(Full);
         foreach (var kind in Enum.GetValues<SharedCardKind>())
         {
             cards[$"review-{kind}"] = () => ReviewCards.Shared(Nb, reviewed, kind, ReviewRole.Owner, "29:member-1", new TextReply("Review_Signed"), "https://teams.microsoft.com/l/chat/0/0?users=28:bot");
@@ -84,24 +84,4 @@ public static class CardKinds
             PartnerKind = PartnerKind.Association,
         })],
     };
-
-    /// <summary>Signatures, comments and proposals up to the review limits.</summary>
-    private static Plan Reviewed(Plan plan)
-    {
-        var at = plan.UpdatedAt;
-        var members = Enumerable.Range(1, 70).Select(i => new Actor($"29:member-{i}", null, $"Medlem {i}")).ToList();
-        var text = new string('k', PlanLimits.ItemLength);
-        return plan with
-        {
-            Review = plan.Review with
-            {
-                SharedTo = [new SharedConversation("19:chat", "1", SharedCardKind.Plan, "nb", members[0], at)],
-                Signatures = [.. members.Select(m => new Signature(m, at))],
-                Comments = [.. Enumerable.Range(1, ReviewLimits.Comments).Select(i => new Comment($"m{i}", ReviewTarget.Plan, null, text, members[i % members.Count], at))],
-                Proposals = [.. Enumerable.Range(1, ReviewLimits.OpenProposals).Select(i => new Proposal($"r{i}", ProposalKind.Principle, text, members[i], at))],
-                Votes = [.. plan.Alliances.SelectMany(a => members.Select(m => new Vote(a.Id, m, true, at)))],
-                ActiveUserIds = ImmutableList.CreateRange(members.Select(m => m.UserId)),
-            },
-        };
-    }
 }

@@ -112,7 +112,7 @@ public static class CardCatalogue
     }
 
     /// <summary>A plan after a busy review: every signature, comment and open proposal the limits allow.</summary>
-    private static Plan Reviewed(Plan plan)
+    internal static Plan Reviewed(Plan plan)
     {
         var at = plan.UpdatedAt;
         var members = Enumerable.Range(1, 70).Select(i => new Actor($"29:member-{i}", null, $"Medlem nummer {i} med et langt navn")).ToList();
