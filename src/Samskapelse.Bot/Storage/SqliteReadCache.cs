@@ -1,8 +1,12 @@
 namespace Samskapelse.Bot.Storage;
 
+/// <summary>One item as the cache knows it: its stored JSON, and the written object when it may be handed out again (<see cref="StoredSnapshots"/>).</summary>
+internal sealed record CachedItem(string Json, object? Snapshot);
+
 /// <summary>
 /// The stored JSON of recently read or written items (or that an item is absent), so a turn's reads of the
-/// conversation, the user and the plan need no query. Valid because the SQLite file belongs to one process and
+/// conversation, the user and the plan need no query; for items written by this process, also the written
+/// object when nothing in it can change, so they need no parsing either. Valid because the SQLite file belongs to one process and
 /// every write goes through its one <see cref="SqliteStorage"/>. A read that raced a write is not cached: each
 /// write moves the generation on, and a read fills the cache only if none happened while it queried.
 /// </summary>
@@ -11,7 +15,7 @@ internal sealed class SqliteReadCache
     // Bounded: about four items per person (conversation, user, coaching entry, plan) of a few KB at most, so some
     // 2,500 people in at most a few tens of MB; when full it starts again rather than tracking use.
     private const int MaxItems = 10_000;
-    private readonly Dictionary<string, string?> items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CachedItem?> items = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private long generation;
 
@@ -26,17 +30,17 @@ internal sealed class SqliteReadCache
         }
     }
 
-    /// <summary>True when the key is known; <paramref name="json"/> is null when the item does not exist.</summary>
-    public bool TryGet(string key, out string? json)
+    /// <summary>True when the key is known; <paramref name="item"/> is null when the item does not exist.</summary>
+    public bool TryGet(string key, out CachedItem? item)
     {
         lock (gate)
         {
-            return items.TryGetValue(key, out json);
+            return items.TryGetValue(key, out item);
         }
     }
 
     /// <summary>What a query found for these keys (null: absent), kept only if nothing was written since <paramref name="readAt"/>.</summary>
-    public void Fill(long readAt, IEnumerable<KeyValuePair<string, string?>> found)
+    public void Fill(long readAt, IEnumerable<KeyValuePair<string, CachedItem?>> found)
     {
         lock (gate)
         {
@@ -45,9 +49,9 @@ internal sealed class SqliteReadCache
                 return;
             }
 
-            foreach (var (key, json) in found)
+            foreach (var (key, item) in found)
             {
-                Add(key, json);
+                Add(key, item);
             }
         }
     }
@@ -66,25 +70,25 @@ internal sealed class SqliteReadCache
     }
 
     /// <summary>After a committed write (null: deleted).</summary>
-    public void Set(IEnumerable<KeyValuePair<string, string?>> written)
+    public void Set(IEnumerable<KeyValuePair<string, CachedItem?>> written)
     {
         lock (gate)
         {
             generation++;
-            foreach (var (key, json) in written)
+            foreach (var (key, item) in written)
             {
-                Add(key, json);
+                Add(key, item);
             }
         }
     }
 
-    private void Add(string key, string? json)
+    private void Add(string key, CachedItem? item)
     {
         if (items.Count >= MaxItems && !items.ContainsKey(key))
         {
             items.Clear();
         }
 
-        items[key] = json;
+        items[key] = item;
     }
 }

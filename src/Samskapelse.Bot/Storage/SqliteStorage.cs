@@ -14,7 +14,8 @@ namespace Samskapelse.Bot.Storage;
 /// The file belongs to one process, and SQLite lets one writer in at a time anyway: this process's writes
 /// take turns here, so they never find the database locked (Microsoft.Data.Sqlite sleeps 150 ms before
 /// retrying a locked database, which made the slowest turns under load). For the same reason what was read
-/// or written last is kept in memory (<see cref="SqliteReadCache"/>); ETags are still checked in the file.
+/// or written last is kept in memory (<see cref="SqliteReadCache"/>), as the written object when nothing in it
+/// can change (<see cref="StoredSnapshots"/>); ETags are still checked in the file.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
     private readonly TimeProvider time;
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly SqliteReadCache cache = new();
+    private SqliteWriteConnection? writeConnection;
 
     public SqliteStorage(string path, TimeProvider time)
     {
@@ -62,7 +64,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
             }
             else if (cached is not null)
             {
-                result[key] = Parse(cached);
+                result[key] = cached.Snapshot is { } kept ? StoredSnapshots.Give(kept) : Parse(cached.Json);
             }
         }
 
@@ -72,7 +74,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         }
 
         var readAt = cache.Generation;
-        var found = missing.Distinct(StringComparer.Ordinal).ToDictionary(key => key, _ => (string?)null, StringComparer.Ordinal);
+        var found = missing.Distinct(StringComparer.Ordinal).ToDictionary(key => key, _ => (CachedItem?)null, StringComparer.Ordinal);
         await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
         await using (var command = connection.CreateCommand())
         {
@@ -88,7 +90,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
             {
                 var key = reader.GetString(0);
                 var json = reader.GetString(1);
-                found[key] = json;
+                found[key] = new CachedItem(json, Snapshot: null);
                 result[key] = Parse(json);
             }
         }
@@ -124,48 +126,47 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         }
     }
 
-    private async Task<List<KeyValuePair<string, string?>>> WriteLockedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    private async Task<List<KeyValuePair<string, CachedItem?>>> WriteLockedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
     {
-        var written = new List<KeyValuePair<string, string?>>(changes.Count);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (key, value) in changes)
+        var written = new List<KeyValuePair<string, CachedItem?>>(changes.Count);
+        await InTransactionAsync(async connection =>
         {
-            string? newETag = null;
-            string text;
-            if (value is IStoreItem item)
+            foreach (var (key, value) in changes)
             {
-                var json = StorageJson.ToJObject(value);
-                var stored = await StoredETagAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
-                if (stored is not null && item.ETag != "*" && item.ETag != stored)
+                string? newETag = null;
+                if (value is IStoreItem item)
                 {
-                    throw new ETagConflictException($"Etag conflict on '{key}': the item changed since it was read.");
+                    var stored = await connection.StoredETagAsync(key, cancellationToken).ConfigureAwait(false);
+                    if (stored is not null && item.ETag != "*" && item.ETag != stored)
+                    {
+                        throw new ETagConflictException($"Etag conflict on '{key}': the item changed since it was read.");
+                    }
+
+                    newETag = Guid.NewGuid().ToString("N");
                 }
 
-                newETag = Guid.NewGuid().ToString("N");
-                json[nameof(IStoreItem.ETag)] = newETag;
-                text = json.ToString(Formatting.None);
-            }
-            else
-            {
-                // Bot state and other ETag-less items: their JSON straight from the object.
-                text = StorageJson.ToJson(value);
-            }
+                var kept = StoredSnapshots.Take(value, newETag);
+                var text = (value, kept) switch
+                {
+                    // The kept clone carries the new ETag: its JSON is the item's with it.
+                    (IStoreItem, IStoreItem clone) => StorageJson.ToJson(clone),
+                    (IStoreItem, _) => WithETag(value, newETag!),
 
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO items(key, etag, json, updated_at) VALUES ($key, $etag, $json, $now) " +
-                                  "ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_at = excluded.updated_at";
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$etag", (object?)newETag ?? DBNull.Value);
-            command.Parameters.AddWithValue("$json", text);
-            command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            written.Add(new(key, text));
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    // Bot state and other ETag-less items: their JSON straight from the object.
+                    _ => StorageJson.ToJson(value),
+                };
+                await connection.UpsertAsync(key, newETag, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                written.Add(new(key, new CachedItem(text, kept)));
+            }
+        }, cancellationToken).ConfigureAwait(false);
         return written;
+    }
+
+    private static string WithETag(object item, string etag)
+    {
+        var json = StorageJson.ToJObject(item);
+        json[nameof(IStoreItem.ETag)] = etag;
+        return json.ToString(Formatting.None);
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -175,16 +176,14 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         try
         {
             cache.Forget(keys);
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var key in keys)
+            await InTransactionAsync(async connection =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM items WHERE key = $key";
-                command.Parameters.AddWithValue("$key", key);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            cache.Set(keys.Select(key => new KeyValuePair<string, string?>(key, null)));
+                foreach (var key in keys)
+                {
+                    await connection.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            cache.Set(keys.Select(key => new KeyValuePair<string, CachedItem?>(key, null)));
         }
         finally
         {
@@ -192,7 +191,31 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         }
     }
 
-    public void Dispose() => writer.Dispose();
+    // Under the write lock. A failure other than an ETag conflict may have left the connection unusable
+    // (the file gone, the disk full): it is closed, and the next write opens a new one.
+    private async Task InTransactionAsync(Func<SqliteWriteConnection, Task> work, CancellationToken cancellationToken)
+    {
+        writeConnection ??= await SqliteWriteConnection.OpenAsync(OpenAsync, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await writeConnection.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await work(writeConnection).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not ETagConflictException)
+        {
+            await writeConnection.DisposeAsync().ConfigureAwait(false);
+            writeConnection = null;
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        writeConnection?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        writeConnection = null;
+    }
 
     public async IAsyncEnumerable<StoredKey> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -208,16 +231,6 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         {
             yield return new StoredKey(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
         }
-    }
-
-    private static async Task<string?> StoredETagAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT etag FROM items WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return result as string;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
