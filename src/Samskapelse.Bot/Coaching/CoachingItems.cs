@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Samskapelse.Bot.Storage;
@@ -45,10 +46,10 @@ public sealed class PersonDocument : IStoreItem
     public string? ETag { get; set; }
 }
 
-/// <summary>Everyone the bot has met, by name, for the start card (<c>coaching/people</c>).</summary>
+/// <summary>Everyone the bot has met whose id falls in one bucket, by name, for the start card (<c>coaching/people-index/{bucket}</c>).</summary>
 public sealed class PeopleIndex : IStoreItem
 {
-    public List<Person> People { get; init; } = [];
+    public ImmutableList<Person> People { get; init; } = [];
 
     public string? ETag { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Bot.Builder;
@@ -17,11 +18,16 @@ namespace Samskapelse.Bot.Coaching;
 /// </summary>
 public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> options, ILogger<PeopleDirectory> logger, TimeProvider? time = null) : ICoachingPeople
 {
-    public const string IndexKey = "coaching/people";
+    /// <summary>The index as one item, as it was kept before it was split into buckets: still read, and cleaned on deletion.</summary>
+    public const string LegacyIndexKey = "coaching/people";
 
-    // Every new person rewrites the one index: many new people at once (a team installing the app together)
-    // would each lose the ETag race often enough to exhaust the retries and fail their first turn. Updates from
-    // this process queue here, so only other instances can conflict.
+    // The index of everyone the bot has met is split by user id into buckets, so a new person rewrites one bucket
+    // (a 64th of the index) rather than all of it, which grew with every person; the start card reads them all at once.
+    private const int IndexBuckets = 64;
+
+    // Many new people at once (a team installing the app together) would each lose the ETag race on their bucket
+    // often enough to exhaust the retries and fail their first turn. Updates from this process queue here, so only
+    // other instances can conflict.
     private static readonly SemaphoreSlim IndexGate = new(1, 1);
     public const string HrGroupKey = "coaching/hr-group";
 
@@ -35,6 +41,24 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     public static string Key(string userId) => "coaching/people/" + userId;
+
+    /// <summary>The index bucket holding this user: the same in every process (FNV-1a of the id, not string.GetHashCode).</summary>
+    public static string IndexKey(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var hash = 2166136261u;
+        foreach (var c in userId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return IndexBucketKey((int)(hash % IndexBuckets));
+    }
+
+    /// <summary>Every bucket of the index, and the old single index.</summary>
+    public static string[] AllIndexKeys() => [.. Enumerable.Range(0, IndexBuckets).Select(IndexBucketKey), LegacyIndexKey];
+
+    private static string IndexBucketKey(int bucket) => "coaching/people-index/" + bucket.ToString("00", CultureInfo.InvariantCulture);
 
     /// <summary>Forgets what was recorded for this user in this process, so their next turn records them afresh.</summary>
     public static void Forget(IStorage storage, string userId)
@@ -55,8 +79,17 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
     public Task<PersonDocument?> FindDocumentAsync(string userId, CancellationToken cancellationToken) =>
         StoredItems.ReadAsync<PersonDocument>(storage, Key(userId), cancellationToken);
 
-    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken) =>
-        (await StoredItems.ReadAsync<PeopleIndex>(storage, IndexKey, cancellationToken).ConfigureAwait(false))?.People ?? [];
+    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken)
+    {
+        var keys = AllIndexKeys();
+        var items = await storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+
+        // Buckets first: a person recorded again since the split is listed as the bucket has them.
+        return [.. keys
+            .Select(key => items.TryGetValue(key, out var value) ? StorageJson.As<PeopleIndex>(value)?.People : null)
+            .SelectMany(people => people ?? [])
+            .DistinctBy(person => person.UserId, StringComparer.Ordinal)];
+    }
 
     public async Task<bool> IsHrAsync(ChannelAccount? user, CancellationToken cancellationToken)
     {
@@ -132,7 +165,7 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
             await IndexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await StoredItems.UpdateAsync<PeopleIndex>(storage, IndexKey, index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
+                await StoredItems.UpdateAsync<PeopleIndex>(storage, IndexKey(person.UserId), index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

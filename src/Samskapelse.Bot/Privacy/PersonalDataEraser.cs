@@ -88,8 +88,11 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
 
         await storage.DeleteAsync([PeopleDirectory.Key(subject.UserId)], cancellationToken).ConfigureAwait(false);
         PeopleDirectory.Forget(storage, subject.UserId);
-        await StoredItems.UpdateAsync<PeopleIndex>(storage, PeopleDirectory.IndexKey, index =>
-            index is null || !index.People.Exists(p => p.UserId == subject.UserId) ? null : new PeopleIndex { People = [.. index.People.Where(p => p.UserId != subject.UserId)] }, logger, cancellationToken).ConfigureAwait(false);
+        foreach (var indexKey in new[] { PeopleDirectory.IndexKey(subject.UserId), PeopleDirectory.LegacyIndexKey })
+        {
+            await StoredItems.UpdateAsync<PeopleIndex>(storage, indexKey, index =>
+                index is null || !index.People.Exists(p => p.UserId == subject.UserId) ? null : new PeopleIndex { People = [.. index.People.Where(p => p.UserId != subject.UserId)] }, logger, cancellationToken).ConfigureAwait(false);
+        }
         if (!string.IsNullOrEmpty(subject.AadObjectId))
         {
             await StoredItems.UpdateAsync<HrGroupMembers>(storage, PeopleDirectory.HrGroupKey, group =>

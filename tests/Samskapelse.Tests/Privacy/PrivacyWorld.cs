@@ -118,7 +118,7 @@ internal sealed class PrivacyWorld
         await storage.WriteAsync(new Dictionary<string, object>
         {
             [PeopleDirectory.Key(AnnaId)] = new PersonDocument { UserId = AnnaId, AadObjectId = "aad-anna", Name = AnnaName, TimeZone = "Europe/Oslo", Locale = annaLocale },
-            [PeopleDirectory.IndexKey] = new PeopleIndex { People = [new Person(AnnaId, "aad-anna", AnnaName), new Person("29:bo", null, "Bo Kollega")] },
+            [PeopleDirectory.LegacyIndexKey] = new PeopleIndex { People = [new Person(AnnaId, "aad-anna", AnnaName), new Person("29:bo", null, "Bo Kollega")] },
         });
 
         return new PrivacyWorld(storage, time, kari, kariInGroup, anna, annaInGroup, bo, kariPlanId, annaPlanId, cardId);
