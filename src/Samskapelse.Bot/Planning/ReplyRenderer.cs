@@ -62,8 +62,15 @@ public static class ReplyRenderer
     public static Attachment CardAttachment(AdaptiveCard card) => new()
     {
         ContentType = CardJson.ContentType,
-        Content = JObject.Parse(CardJson.Serialize(card)),
+        Content = CardContent(card),
     };
+
+    /// <summary>
+    /// The card's JSON as Bot Builder carries it: a JRaw, which every Newtonsoft writer (the expectReplies
+    /// response, the connector client, the invoke response) copies verbatim. A JObject was parsed here and then
+    /// walked and copied again by Bot Builder's attachment converter before it was written, for every card.
+    /// </summary>
+    public static JRaw CardContent(AdaptiveCard card) => new(CardJson.Serialize(card));
 
     public static IActivity CardActivity(AdaptiveCard card) => MessageFactory.Attachment(CardAttachment(card));
 }

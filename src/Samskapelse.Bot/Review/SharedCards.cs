@@ -223,7 +223,7 @@ public sealed partial class SharedCards(
 
         var links = documents is null ? null : await documents.ForAsync(plan, actor.UserId, language, cancellationToken).ConfigureAwait(false);
         var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink(), result.Refused, links);
-        return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = JObject.Parse(CardJson.Serialize(card)) };
+        return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = ReplyRenderer.CardContent(card) };
     }
 
     /// <summary>Brings every posted card of a plan up to date: in this conversation directly, elsewhere proactively.</summary>

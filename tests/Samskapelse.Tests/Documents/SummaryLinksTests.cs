@@ -82,7 +82,7 @@ public sealed class SummaryLinksTests
 
         var activities = ReplyRenderer.Render([new SummaryReply(plan)], Language.En, new Dictionary<string, PlanLinks> { ["some-other-plan"] = Links });
 
-        var cards = activities.SelectMany(a => a.AsMessageActivity().Attachments).Select(a => (JObject)a.Content).ToList();
+        var cards = activities.SelectMany(a => a.AsMessageActivity().Attachments).Select(a => CardReader.Card(a.Content)).ToList();
         Assert.DoesNotContain(cards.SelectMany(c => c.Descendants().OfType<JObject>()), o => (string?)o["type"] is "Image" or "Action.OpenUrl");
     }
 

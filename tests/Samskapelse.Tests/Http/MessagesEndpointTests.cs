@@ -4,7 +4,10 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Planning;
+using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
+using Samskapelse.Planning.Conversation;
 using Samskapelse.Tests.Support;
 
 namespace Samskapelse.Tests.Http;
@@ -57,13 +60,15 @@ public sealed class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.
         ["value"] = value,
     };
 
-    private async Task<JArray> PostAsync(JObject activity)
+    private async Task<JArray> PostAsync(JObject activity) => (JArray)JObject.Parse(await PostForBodyAsync(activity))["activities"]!;
+
+    private async Task<string> PostForBodyAsync(JObject activity)
     {
         using var client = factory.CreateClient();
         using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JArray)JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!;
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]
@@ -74,6 +79,18 @@ public sealed class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.
         var card = (JObject)replies.Single(r => r["attachments"] is JArray)["attachments"]![0]!["content"]!;
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.Contains(Texts.Get(Language.Nb, "Question_1_Text"), CardReader.AllText(card));
+    }
+
+    [Fact]
+    public async Task TheCardInTheResponse_IsTheCardsJson_AsCardJsonWroteIt()
+    {
+        var expected = CardJson.Serialize(ReplyRenderer.CardFor(new HelpReply(), Language.Nb));
+
+        var body = await PostForBodyAsync(Message("http-card-json", "hjelp"));
+
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        var card = CardReader.Parse(body)["activities"]!.Single(r => r["attachments"] is JArray)["attachments"]![0]!["content"]!;
+        Assert.True(JToken.DeepEquals(CardReader.Parse(expected), card));
     }
 
     [Fact]

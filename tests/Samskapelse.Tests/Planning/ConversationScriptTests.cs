@@ -24,7 +24,7 @@ public sealed class ConversationScriptTests
     }
 
     private static Action<IActivity> CardWith(string text) => activity =>
-        Assert.Contains(text, CardReader.AllText((Newtonsoft.Json.Linq.JObject)((IMessageActivity)activity).Attachments[0].Content));
+        Assert.Contains(text, CardReader.AllText(CardReader.Card(((IMessageActivity)activity).Attachments[0].Content)));
 
     [Theory]
     [MemberData(nameof(TestLocales.All), MemberType = typeof(TestLocales))]

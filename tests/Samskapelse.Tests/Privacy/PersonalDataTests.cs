@@ -175,7 +175,7 @@ public sealed class PersonalDataTests : IDisposable
 
         // Its posted card was brought up to date without her, and names a former participant instead.
         var update = world.Anna.Updates.Last(u => u.Id == world.CardId);
-        var shown = CardReader.AllText((JObject)JObject.FromObject(update.Attachments[0].Content));
+        var shown = CardReader.AllText(CardReader.Card(update.Attachments[0].Content));
         Assert.Contains(T(Language.En, "Review_FormerParticipant"), shown);
         Assert.DoesNotContain(PrivacyWorld.AnnaName, shown, StringComparison.Ordinal);
 
@@ -195,7 +195,7 @@ public sealed class PersonalDataTests : IDisposable
 
         Assert.Null(await world.Kari.Plans.FindAsync(world.KariPlanId, default));
         var update = world.Kari.Updates.Last(u => u.Id == world.CardId);
-        var shown = CardReader.AllText((JObject)JObject.FromObject(update.Attachments[0].Content));
+        var shown = CardReader.AllText(CardReader.Card(update.Attachments[0].Content));
         Assert.Contains(T(Language.En, "Privacy_PlanDeletedHeading"), shown);
         Assert.DoesNotContain("Youth house", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("Kari", shown, StringComparison.Ordinal);

@@ -61,10 +61,10 @@ public sealed class SharedCardReviewTests
     {
         var response = replies.InvokeResponse ?? throw new InvalidOperationException("No invoke response");
         Assert.Equal(200, response.Status);
-        var body = JObject.FromObject(response.Body);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
-        Assert.Equal(200, (int)body["statusCode"]!);
-        return (JObject)body["value"]!;
+        var body = Assert.IsType<AdaptiveCardInvokeResponse>(response.Body);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.Type);
+        Assert.Equal(200, body.StatusCode);
+        return CardReader.Card(body.Value);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SharedCardReviewTests
 
         var posted = team.Bo.Updates.Last();
         Assert.Equal(team.CardId, posted.Id);
-        Assert.Contains("Bo Kollega", CardReader.AllText((JObject)posted.Attachments[0].Content));
+        Assert.Contains("Bo Kollega", CardReader.AllText(CardReader.Card(posted.Attachments[0].Content)));
 
         var signatures = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.Signatures;
         Assert.Equal(["29:anna", "29:bo"], signatures.Select(s => s.By.UserId));
@@ -238,7 +238,7 @@ public sealed class SharedCardReviewTests
         var shared = await team.Owner.PressOnAsync(picker, T(Language.En, "Share_Action"), ("chat", Group), ("shareKind", "CodeOfConduct"));
 
         var posted = shared.Activities.Single(a => a.Conversation.Id == Group);
-        Assert.Contains(T(Language.En, "Review_SignAction"), CardReader.ButtonTitles((JObject)((IMessageActivity)posted).Attachments[0].Content));
+        Assert.Contains(T(Language.En, "Review_SignAction"), CardReader.ButtonTitles(CardReader.Card(((IMessageActivity)posted).Attachments[0].Content)));
         Assert.Contains(shared.Texts, t => t.StartsWith(T(Language.En, "Share_PostedElsewhere", "Youth house", string.Empty)[..10], StringComparison.Ordinal));
         var sharedTo = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.SharedTo;
         Assert.Contains(sharedTo, s => s.ConversationId == Group && s.Kind == SharedCardKind.CodeOfConduct && s.ActivityId == posted.Id);
@@ -303,7 +303,7 @@ public sealed class SharedCardReviewTests
         var update = team.Owner.Updates.Skip(before).Last();
         Assert.Equal(team.CardId, update.Id);
         Assert.Equal(Group, update.Conversation.Id);
-        Assert.Contains("A meeting place the young run themselves", CardReader.AllText((JObject)update.Attachments[0].Content));
+        Assert.Contains("A meeting place the young run themselves", CardReader.AllText(CardReader.Card(update.Attachments[0].Content)));
     }
 
     [Fact]

@@ -275,7 +275,7 @@ public sealed class Replies(IReadOnlyList<IActivity> activities)
     public IReadOnlyList<JObject> Cards => Activities.OfType<IMessageActivity>()
         .SelectMany(a => a.Attachments ?? [])
         .Where(a => a.ContentType == "application/vnd.microsoft.card.adaptive")
-        .Select(a => (JObject)a.Content)
+        .Select(a => CardReader.Card(a.Content))
         .ToList();
 
     /// <summary>All the text a person would read: message texts and every text on the cards.</summary>

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Samskapelse.Tests.Support;
@@ -5,6 +6,25 @@ namespace Samskapelse.Tests.Support;
 /// <summary>Reads sent cards the way a person would: their texts, buttons and inputs.</summary>
 public static class CardReader
 {
+    /// <summary>
+    /// The card an attachment's content (or an invoke response's value) carries: a JRaw, its JSON text, as the bot
+    /// hands it to Bot Builder, or a JObject (or other object) after a Newtonsoft round trip.
+    /// </summary>
+    public static JObject Card(object? content) => content switch
+    {
+        JObject card => card,
+        JRaw raw => Parse((string)raw.Value!),
+        null => throw new ArgumentNullException(nameof(content), "The attachment carries no card."),
+        _ => JObject.FromObject(content),
+    };
+
+    /// <summary>Card JSON read as it is written: strings that look like dates stay strings.</summary>
+    public static JObject Parse(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+        return JObject.Load(reader);
+    }
+
     public static IEnumerable<JObject> Actions(JObject card) =>
         card.Descendants().OfType<JObject>().Where(o => o["type"]?.Type == JTokenType.String && ((string)o["type"]!).StartsWith("Action.", StringComparison.Ordinal));
 
