@@ -84,7 +84,7 @@ public static partial class MessagesEndpoint
         }
 
         var invokeResponse = await adapter.ProcessAuthenticatedAsync(authenticated, read.Activity, bot.OnTurnAsync, context.RequestAborted).ConfigureAwait(false);
-        await HttpHelper.WriteResponseAsync(response, invokeResponse).ConfigureAwait(false);
+        await TurnResponseWriter.WriteAsync(response, invokeResponse, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static void Refuse(HttpResponse response, ILogger logger, int statusCode, ActivityProblem problem)

@@ -123,9 +123,12 @@ public sealed class CardWireTests
         // To the connector: the same request body, byte for byte, as when the card was parsed into a JObject.
         Assert.Equal(stub.Bodies[1], stub.Bodies[0]);
 
-        // In an expectReplies response: the same JSON; only the card is no longer indented by the response's writer.
-        Assert.True(JToken.DeepEquals(CardReader.Parse(expectRepliesParsed), CardReader.Parse(expectReplies)));
-        Assert.True(expectReplies.Length < expectRepliesParsed.Length);
+        // In an expectReplies response: the same JSON as Bot Builder's helper writes for the parsed card, without its indentation.
+        var stock = await StockResponseAsync(new ExpectedReplies([parsed]));
+        Assert.True(JToken.DeepEquals(CardReader.Parse(stock), CardReader.Parse(expectReplies)));
+        Assert.True(JToken.DeepEquals(CardReader.Parse(stock), CardReader.Parse(expectRepliesParsed)));
+        Assert.DoesNotContain('\n', expectReplies);
+        Assert.True(expectReplies.Length < stock.Length / 2, $"{expectReplies.Length} bytes against {stock.Length}.");
     }
 
     [Fact]
@@ -163,12 +166,21 @@ public sealed class CardWireTests
     }
 
     /// <summary>What the bot's host writes for an expectReplies or invoke response.</summary>
-    private static async Task<string> WriteResponseAsync(object body)
+    private static Task<string> WriteResponseAsync(object body) =>
+        ResponseAsync(response => TurnResponseWriter.WriteAsync(response, new InvokeResponse { Status = 200, Body = body }, default));
+
+    /// <summary>What Bot Builder's own helper writes for the same response.</summary>
+    private static Task<string> StockResponseAsync(object body) =>
+        ResponseAsync(response => HttpHelper.WriteResponseAsync(response, new InvokeResponse { Status = 200, Body = body }));
+
+    private static async Task<string> ResponseAsync(Func<HttpResponse, Task> write)
     {
         var context = new DefaultHttpContext();
         using var stream = new MemoryStream();
         context.Response.Body = stream;
-        await HttpHelper.WriteResponseAsync(context.Response, new InvokeResponse { Status = 200, Body = body });
+        await write(context.Response);
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("application/json", context.Response.ContentType);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
