@@ -24,6 +24,7 @@ public sealed class ConversationRateLimiter(TimeProvider time, IOptions<Resilien
 {
     private const int PruneAbove = 10_000;
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+    private readonly SizeCheck sizeCheck = new();
     private readonly int capacity = options.Value.TurnsPerPerson;
     private readonly double refillPerSecond = options.Value.TurnsRefillPerMinute / 60.0;
 
@@ -31,7 +32,7 @@ public sealed class ConversationRateLimiter(TimeProvider time, IOptions<Resilien
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
         var now = time.GetUtcNow();
-        if (buckets.Count > PruneAbove)
+        if (sizeCheck.Due() && buckets.Count > PruneAbove)
         {
             foreach (var (key, idle) in buckets)
             {

@@ -23,6 +23,7 @@ public sealed class PendingAnswers(TimeProvider time, IOptions<ResilienceOptions
 {
     private const int PruneAbove = 10_000;
     private readonly ConcurrentDictionary<string, PendingAnswer> answers = new(StringComparer.Ordinal);
+    private readonly SizeCheck sizeCheck = new();
     private readonly TimeSpan lifetime = options.Value.PendingAnswerLifetime;
 
     public static string KeyOf(IActivity activity)
@@ -39,7 +40,7 @@ public sealed class PendingAnswers(TimeProvider time, IOptions<ResilienceOptions
 
     public void Keep(string key, PendingAnswer answer)
     {
-        if (answers.Count > PruneAbove)
+        if (sizeCheck.Due() && answers.Count > PruneAbove)
         {
             var now = time.GetUtcNow();
             foreach (var (stale, kept) in answers)

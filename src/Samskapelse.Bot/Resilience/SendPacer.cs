@@ -18,6 +18,7 @@ public sealed class SendPacer
     private readonly TimeSpan longestWindow;
     private readonly bool enabled;
     private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.Ordinal);
+    private readonly SizeCheck sizeCheck = new();
 
     public SendPacer(TimeProvider time, IOptions<ResilienceOptions> options)
     {
@@ -45,7 +46,7 @@ public sealed class SendPacer
             return await send().ConfigureAwait(false);
         }
 
-        if (lanes.Count > PruneAbove)
+        if (sizeCheck.Due() && lanes.Count > PruneAbove)
         {
             Prune();
         }
