@@ -28,6 +28,18 @@ public sealed class Conversation(HttpClient http, BotProcess bot, DeliveryMode m
     private readonly string userId = "29:user-" + id;
     private JObject? inputCard;
 
+    // The cards received since the input card was last looked for, newest last: read (into a JObject) only when a
+    // press needs the newest card with a card number, so the generator spends little on the large cards it only counts.
+    private readonly List<ReplyCard> cardsToSearch = [];
+
+    private JObject? InputCard()
+    {
+        inputCard = Enumerable.Reverse(cardsToSearch).Where(card => card.MayHaveNumber).Select(card => card.Read())
+            .FirstOrDefault(card => CardReader.CardNumber(card) is not null) ?? inputCard;
+        cardsToSearch.Clear();
+        return inputCard;
+    }
+
     public async Task<ConversationResult> RunAsync(CancellationToken cancellationToken)
     {
         var times = new List<double>(Script.Planning.Count);
@@ -50,14 +62,10 @@ public sealed class Conversation(HttpClient http, BotProcess bot, DeliveryMode m
                 return new ConversationResult(conversationId, userId, times, replies, Completed: false);
             }
 
-            var received = mode == DeliveryMode.ExpectReplies
-                ? ((JObject.Parse(body)["activities"] as JArray) ?? []).OfType<JObject>().ToList()
-                : connector.Take(conversationId);
-            replies += received.Count;
-            var cards = received.SelectMany(a => a["attachments"] as JArray ?? [])
-                .Where(a => (string?)a["contentType"] == "application/vnd.microsoft.card.adaptive")
-                .Select(a => a["content"]).OfType<JObject>().ToList();
-            inputCard = cards.LastOrDefault(c => CardReader.CardNumber(c) is not null) ?? inputCard;
+            var (activities, cards) = mode == DeliveryMode.ExpectReplies ? ReplyCards.InResponse(body) : ReplyCards.In(connector.Take(conversationId));
+            replies += activities;
+            cardsToSearch.AddRange(cards);
+
             var expected = step == Script.SummaryStep && followsCards ? 4 : 1;
             if (cards.Count < expected)
             {
@@ -93,8 +101,9 @@ public sealed class Conversation(HttpClient http, BotProcess bot, DeliveryMode m
             return value;
         }
 
-        var action = inputCard is null ? null : CardReader.Actions(inputCard).FirstOrDefault(a => (string?)a["type"] == "Action.Submit" && (string?)a["data"]?["verb"] == press.Verb);
-        return action is null ? null : CardReader.SubmitValue(inputCard!, action, press.Inputs(inputCard!).ToList());
+        var card = InputCard();
+        var action = card is null ? null : CardReader.Actions(card).FirstOrDefault(a => (string?)a["type"] == "Action.Submit" && (string?)a["data"]?["verb"] == press.Verb);
+        return action is null ? null : CardReader.SubmitValue(card!, action, press.Inputs(card!).ToList());
     }
 
     private JObject Base(string type, JObject fields)
@@ -120,4 +129,55 @@ public sealed class Conversation(HttpClient http, BotProcess bot, DeliveryMode m
         activity.Merge(fields);
         return activity;
     }
+}
+
+/// <summary>An Adaptive Card in the replies, read into a JObject only when needed.</summary>
+public sealed class ReplyCard(string? json, JObject? read)
+{
+    private JObject? card = read;
+
+    /// <summary>False when the card's JSON cannot hold a card number (no "card" member anywhere).</summary>
+    public bool MayHaveNumber => card is not null || json!.Contains("\"card\":", StringComparison.Ordinal);
+
+    public JObject Read() => card ??= CardReader.Parse(json!);
+}
+
+/// <summary>The replies' count and their Adaptive Cards, from an expectReplies response or the stub's activities.</summary>
+public static class ReplyCards
+{
+    private const string Adaptive = "application/vnd.microsoft.card.adaptive";
+
+    public static (int Activities, IReadOnlyList<ReplyCard> Cards) InResponse(string body)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        var cards = new List<ReplyCard>();
+        var activities = 0;
+        if (document.RootElement.TryGetProperty("activities", out var list))
+        {
+            foreach (var activity in list.EnumerateArray())
+            {
+                activities++;
+                if (!activity.TryGetProperty("attachments", out var attachments))
+                {
+                    continue;
+                }
+
+                foreach (var attachment in attachments.EnumerateArray())
+                {
+                    if (attachment.TryGetProperty("contentType", out var type) && type.ValueEquals(Adaptive)
+                        && attachment.TryGetProperty("content", out var content) && content.ValueKind == System.Text.Json.JsonValueKind.Object)
+                    {
+                        cards.Add(new ReplyCard(content.GetRawText(), null));
+                    }
+                }
+            }
+        }
+
+        return (activities, cards);
+    }
+
+    public static (int Activities, IReadOnlyList<ReplyCard> Cards) In(IReadOnlyList<JObject> activities) =>
+        (activities.Count, [.. activities.SelectMany(a => a["attachments"] as JArray ?? [])
+            .Where(a => (string?)a["contentType"] == Adaptive)
+            .Select(a => a["content"]).OfType<JObject>().Select(card => new ReplyCard(null, card))]);
 }

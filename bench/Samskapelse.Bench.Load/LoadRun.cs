@@ -51,6 +51,15 @@ public static class LoadRun
             return results;
         }).ToList();
         var conversations = (await Task.WhenAll(workers)).SelectMany(r => r).ToList();
+        if (Environment.GetEnvironmentVariable("BENCH_STEPS") is not null)
+        {
+            for (var step = 0; step < Script.Planning.Count; step++)
+            {
+                var at = conversations.Where(c => c.TurnMilliseconds.Count > step).Select(c => c.TurnMilliseconds[step]).Order().ToArray();
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bot.Name} step {step,2} {Script.Planning[step].GetType().Name,-8} p50 {Percentile(at, 0.5),7:0.0} p90 {Percentile(at, 0.9),7:0.0} p99 {Percentile(at, 0.99),7:0.0}"));
+            }
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = bot.CpuMilliseconds() - cpuBefore;
         var times = conversations.SelectMany(c => c.TurnMilliseconds).Order().ToArray();

@@ -6,6 +6,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Storage;
 using Samskapelse.Coaching;
 
@@ -26,9 +27,9 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
     private const int IndexBuckets = 64;
 
     // Many new people at once (a team installing the app together) would each lose the ETag race on their bucket
-    // often enough to exhaust the retries and fail their first turn. Updates from this process queue here, so only
-    // other instances can conflict.
-    private static readonly SemaphoreSlim IndexGate = new(1, 1);
+    // often enough to exhaust the retries and fail their first turn. Updates of one bucket from this process take
+    // turns here, so only other instances can conflict.
+    private static readonly StripedLocks IndexBucketTurns = new();
     public const string HrGroupKey = "coaching/hr-group";
 
     // What this process last recorded (or found already recorded) per sender, per store: an unchanged sender
@@ -162,14 +163,10 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
         if (existing is null || existing.Name != next.Name || existing.AadObjectId != next.AadObjectId)
         {
             var person = new Person(next.UserId, next.AadObjectId, next.Name);
-            await IndexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var bucket = IndexKey(person.UserId);
+            using (await IndexBucketTurns.EnterAsync(bucket, cancellationToken).ConfigureAwait(false))
             {
-                await StoredItems.UpdateAsync<PeopleIndex>(storage, IndexKey(person.UserId), index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                IndexGate.Release();
+                await StoredItems.UpdateAsync<PeopleIndex>(storage, bucket, index => new PeopleIndex { People = [.. (index?.People ?? []).Where(p => p.UserId != person.UserId), person] }, logger, cancellationToken).ConfigureAwait(false);
             }
         }
 
