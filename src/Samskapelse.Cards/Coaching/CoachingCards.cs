@@ -392,7 +392,7 @@ public static class CoachingCards
         return new SubmitAction(title, data) { AssociatedInputs = validate ? null : "none" };
     }
 
-    private static List<CardElement> Items(params CardElement?[] items) => [.. items.OfType<CardElement>()];
+    private static List<CardElement> Items(params CardElement?[] items) => WithoutNulls(items);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

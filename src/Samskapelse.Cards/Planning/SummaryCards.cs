@@ -117,9 +117,10 @@ public static class SummaryCards
             body.Add(Subtle(language.T("List_Empty")));
         }
 
+        var partnerNames = PartnerNames(plan);
         foreach (var alliance in plan.Alliances)
         {
-            var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
+            var members = alliance.MemberNames(partnerNames);
             body.Add(new Container(
             [
                 new TextBlock(alliance.Name) { Weight = "Bolder" },
