@@ -27,7 +27,7 @@ internal static class CardParts
 
     public static Dictionary<string, string> Data(string verb, int? card = null, string? planId = null)
     {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [CardData.Verb] = verb };
+        var data = new Dictionary<string, string>(3, StringComparer.Ordinal) { [CardData.Verb] = verb };
         if (card is not null)
         {
             data[CardData.Card] = card.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -44,6 +44,7 @@ internal static class CardParts
     public static SubmitAction Submit(string title, string verb, int? card = null, string? planId = null, bool validate = true, params (string Key, string Value)[] extra)
     {
         var data = Data(verb, card, planId);
+        data.EnsureCapacity(data.Count + extra.Length);
         foreach (var (key, value) in extra)
         {
             data[key] = value;

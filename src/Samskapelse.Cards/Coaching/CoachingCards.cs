@@ -153,7 +153,7 @@ public static class CoachingCards
     public static AdaptiveCard Progress(Language language, IReadOnlyList<CoachingProgress> journeys)
     {
         ArgumentNullException.ThrowIfNull(journeys);
-        var body = new List<CardElement?>
+        var body = new List<CardElement?>(3 + Math.Min(journeys.Count, CoachingLimits.JourneysPerHr))
         {
             Heading(language.T("CoachProgress_Heading")),
             Subtle(language.T("CoachProgress_Intro")),

@@ -107,7 +107,7 @@ public static class SummaryCards
     public static AdaptiveCard Alliances(Language language, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var body = new List<CardElement?>
+        var body = new List<CardElement?>(5 + plan.Alliances.Count)
         {
             Subtle(plan.Title),
             Heading(language.T("Summary_AlliancesHeading")),

@@ -104,7 +104,7 @@ public static class ReviewCards
     public static ExecuteAction Execute(string title, string verb, Plan plan, SharedCardKind kind, params (string Key, string Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        var data = new Dictionary<string, string>(3 + extra.Length, StringComparer.Ordinal)
         {
             [ReviewFields.Plan] = plan.Id,
             [ReviewFields.Kind] = kind.ToString(),
