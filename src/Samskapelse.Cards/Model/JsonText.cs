@@ -162,8 +162,13 @@ internal sealed class JsonText
                 return;
             }
 
-            // Escaping can make the text up to six times longer (\uXXXX); only the space is missing, so write it all again.
-            Reserve(buffer.Length - length + 1);
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                throw new InvalidOperationException($"The JSON encoder could not escape a card text ({status}).");
+            }
+
+            // Only room was missing. Escaping makes a character at most six long (\uXXXX): the next try fits.
+            Reserve(6 * value.Length);
         }
     }
 
