@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -35,6 +36,23 @@ public sealed class CardJsonTests
         var card = EverythingSet();
 
         Assert.Equal(JsonSerializer.Serialize(card, Reference), CardJson.Serialize(card));
+    }
+
+    [Fact]
+    public void TheSampleAbove_SetsEveryPropertyAndKindOfTheModel()
+    {
+        // A property added to the model without being added to the sample would escape the comparison.
+        var json = JsonSerializer.Serialize(EverythingSet(), Reference);
+        var records = typeof(AdaptiveCard).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(AdaptiveCard).Namespace && t.GetMethod("<Clone>$") is not null)
+            .ToList();
+        var names = records.SelectMany(t => t.GetProperties()).Select(p => $"\"{p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name)}\":");
+        var kinds = records.SelectMany(t => t.GetCustomAttributes<JsonDerivedTypeAttribute>()).Select(d => $"\"type\":\"{d.TypeDiscriminator}\"");
+
+        var missing = names.Concat(kinds).Distinct().Where(n => !json.Contains(n, StringComparison.Ordinal)).ToList();
+
+        Assert.True(records.Count > 20, "the model's records were not found");
+        Assert.Empty(missing);
     }
 
     [Fact]
