@@ -27,7 +27,7 @@ internal static class CardParts
 
     public static Dictionary<string, string> Data(string verb, int? card = null, string? planId = null)
     {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [CardData.Verb] = verb };
+        var data = new Dictionary<string, string>(3, StringComparer.Ordinal) { [CardData.Verb] = verb };
         if (card is not null)
         {
             data[CardData.Card] = card.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -44,6 +44,7 @@ internal static class CardParts
     public static SubmitAction Submit(string title, string verb, int? card = null, string? planId = null, bool validate = true, params (string Key, string Value)[] extra)
     {
         var data = Data(verb, card, planId);
+        data.EnsureCapacity(data.Count + extra.Length);
         foreach (var (key, value) in extra)
         {
             data[key] = value;
@@ -58,10 +59,56 @@ internal static class CardParts
         return new AdaptiveCard
         {
             FallbackText = fallback,
-            Body = body.OfType<CardElement>().ToList(),
+            Body = WithoutNulls(body),
             Actions = actionList is { Count: > 0 } ? actionList : null,
             Teams = new TeamsCardProperties("Full"),
         };
+    }
+
+    /// <summary>The elements that are there; optional parts of a card are null when left out.</summary>
+    public static List<CardElement> WithoutNulls(IEnumerable<CardElement?> elements)
+    {
+        var present = new List<CardElement>(elements.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var element in elements)
+        {
+            if (element is not null)
+            {
+                present.Add(element);
+            }
+        }
+
+        return present;
+    }
+
+    /// <summary>
+    /// Each partner's name by id, looked up once per card: an alliance names up to ten of up to forty
+    /// partners, and searching the plan for every name made the alliance cards slow. The first partner
+    /// with an id wins, as in <see cref="Plan.FindPartner"/>.
+    /// </summary>
+    public static Dictionary<string, string> PartnerNames(Plan plan, Func<string, string>? display = null)
+    {
+        var names = new Dictionary<string, string>(plan.Partners.Count, StringComparer.Ordinal);
+        foreach (var partner in plan.Partners)
+        {
+            names.TryAdd(partner.Id, display is null ? partner.Name : display(partner.Name));
+        }
+
+        return names;
+    }
+
+    /// <summary>The names of the alliance's partners that are still in the plan, in the alliance's order.</summary>
+    public static List<string> MemberNames(this Alliance alliance, Dictionary<string, string> partnerNames)
+    {
+        var members = new List<string>(alliance.PartnerIds.Count);
+        foreach (var id in alliance.PartnerIds)
+        {
+            if (partnerNames.TryGetValue(id, out var name))
+            {
+                members.Add(name);
+            }
+        }
+
+        return members;
     }
 
     public static string T(this Language language, string key, params object?[] args) => Texts.Format(language, key, args);

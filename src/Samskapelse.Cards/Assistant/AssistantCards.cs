@@ -97,7 +97,7 @@ public static class AssistantCards
         {
             items.Add(Plain(suggestion.Text));
             items.Add(new ActionSet([Submit(language.T("Assist_GotIt"), AssistantVerbs.Discard, null, plan.Id, false, data)]));
-            return new Container(items.OfType<CardElement>().ToList()) { Separator = true, Spacing = "Medium" };
+            return new Container(WithoutNulls(items)) { Separator = true, Spacing = "Medium" };
         }
 
         items.Add(Describe(language, plan, suggestion));
@@ -124,7 +124,7 @@ public static class AssistantCards
             Submit(language.T(accept), AssistantVerbs.Accept, null, plan.Id, true, data) with { Style = "positive" },
             Submit(language.T("Assist_Discard"), AssistantVerbs.Discard, null, plan.Id, false, data),
         ]));
-        return new Container(items.OfType<CardElement>().ToList()) { Separator = true, Spacing = "Medium" };
+        return new Container(WithoutNulls(items)) { Separator = true, Spacing = "Medium" };
     }
 
     private static TextBlock? Describe(Language language, Plan plan, Suggestion suggestion) => suggestion.Kind switch

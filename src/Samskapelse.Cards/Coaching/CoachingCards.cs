@@ -153,7 +153,7 @@ public static class CoachingCards
     public static AdaptiveCard Progress(Language language, IReadOnlyList<CoachingProgress> journeys)
     {
         ArgumentNullException.ThrowIfNull(journeys);
-        var body = new List<CardElement?>
+        var body = new List<CardElement?>(3 + Math.Min(journeys.Count, CoachingLimits.JourneysPerHr))
         {
             Heading(language.T("CoachProgress_Heading")),
             Subtle(language.T("CoachProgress_Intro")),
@@ -392,7 +392,7 @@ public static class CoachingCards
         return new SubmitAction(title, data) { AssociatedInputs = validate ? null : "none" };
     }
 
-    private static List<CardElement> Items(params CardElement?[] items) => [.. items.OfType<CardElement>()];
+    private static List<CardElement> Items(params CardElement?[] items) => WithoutNulls(items);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

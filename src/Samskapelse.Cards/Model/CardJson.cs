@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Samskapelse.Cards.Model;
 
 /// <summary>The one place cards become JSON.</summary>
@@ -9,13 +5,22 @@ public static class CardJson
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Keeps æ, ø and å readable in the payload; the JSON is never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    // One writer per thread, reused: a card is written in one go, without callbacks.
+    [ThreadStatic]
+    private static JsonText? writer;
 
-    public static string Serialize(AdaptiveCard card) => JsonSerializer.Serialize(card, Options);
+    public static string Serialize(AdaptiveCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var json = writer ??= new JsonText();
+        try
+        {
+            CardJsonWriter.Write(json, card);
+            return json.ToString();
+        }
+        finally
+        {
+            json.Clear();
+        }
+    }
 }

@@ -62,7 +62,7 @@ public static class ManagementCards
 
     public static AdaptiveCard PlanList(Language language, IReadOnlyList<Plan> plans, string? activePlanId, int card)
     {
-        var body = new List<CardElement?> { Heading(language.T("Plans_Heading", plans.Count)) };
+        var body = new List<CardElement?>(plans.Count + 1) { Heading(language.T("Plans_Heading", plans.Count)) };
         for (var i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using Samskapelse.Cards.Assistant;
 using Samskapelse.Cards.Model;
 using Samskapelse.Localization;
@@ -177,7 +177,7 @@ public static class QuestionCards
         var body = new List<CardElement?>
         {
             Subheading(language.T("Alliances_Heading", plan.Alliances.Count)),
-            plan.Alliances.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(string.Join("\n", plan.Alliances.Select(a => "- " + AllianceLine(language, plan, a)))),
+            plan.Alliances.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(AllianceList(plan)),
             Subheading(language.T("Alliances_AddHeading")),
             new TextInput(language.T("Alliances_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Alliances_NamePlaceholder") },
             plan.Partners.IsEmpty ? null : new ChoiceSetInput(language.T("Alliances_PartnersLabel"), plan.Partners.Select(p => new Choice(p.Name, p.Id)).ToList())
@@ -195,12 +195,27 @@ public static class QuestionCards
         return body;
     }
 
-    internal static string AllianceLine(Language language, Plan plan, Alliance alliance)
+    /// <summary>"- name (partners): purpose", a line per alliance, written into one text: a full plan's list is long.</summary>
+    private static string AllianceList(Plan plan)
     {
-        var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
-        var who = members.Count == 0 ? string.Empty : " (" + string.Join(", ", members) + ")";
-        var purpose = string.IsNullOrWhiteSpace(alliance.Purpose) ? string.Empty : ": " + alliance.Purpose;
-        return string.Format(CultureInfo.InvariantCulture, "{0}{1}{2}", alliance.Name, who, purpose);
+        var partnerNames = PartnerNames(plan);
+        var text = new StringBuilder();
+        foreach (var alliance in plan.Alliances)
+        {
+            text.Append(text.Length == 0 ? "- " : "\n- ").Append(alliance.Name);
+            var members = alliance.MemberNames(partnerNames);
+            if (members.Count > 0)
+            {
+                text.Append(" (").AppendJoin(", ", members).Append(')');
+            }
+
+            if (!string.IsNullOrWhiteSpace(alliance.Purpose))
+            {
+                text.Append(": ").Append(alliance.Purpose);
+            }
+        }
+
+        return text.ToString();
     }
 
     // Removal is one multi-select and one button rather than a button per item: it stays small with 40 items, and on a phone.

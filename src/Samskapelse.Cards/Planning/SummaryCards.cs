@@ -107,7 +107,7 @@ public static class SummaryCards
     public static AdaptiveCard Alliances(Language language, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var body = new List<CardElement?>
+        var body = new List<CardElement?>(5 + plan.Alliances.Count)
         {
             Subtle(plan.Title),
             Heading(language.T("Summary_AlliancesHeading")),
@@ -117,9 +117,10 @@ public static class SummaryCards
             body.Add(Subtle(language.T("List_Empty")));
         }
 
+        var partnerNames = PartnerNames(plan);
         foreach (var alliance in plan.Alliances)
         {
-            var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
+            var members = alliance.MemberNames(partnerNames);
             body.Add(new Container(
             [
                 new TextBlock(alliance.Name) { Weight = "Bolder" },

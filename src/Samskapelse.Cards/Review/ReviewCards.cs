@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Samskapelse.Cards.Model;
 using Samskapelse.Cards.Planning;
 using Samskapelse.Localization;
@@ -27,9 +28,10 @@ public static class ReviewCards
     public static AdaptiveCard Shared(Language language, Plan plan, SharedCardKind kind, ReviewRole role, string? viewerId, TextReply? notice = null, string? editLink = null, bool refused = false, PlanLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var kicker = language.T("Review_Kicker", plan.OwnerName, plan.Version);
         var body = new List<CardElement?>
         {
-            Subtle(language.T("Review_Kicker", plan.OwnerName, plan.Version)),
+            Subtle(kicker),
             Heading(plan.Title),
             Notice(language, notice, refused),
         };
@@ -67,7 +69,7 @@ public static class ReviewCards
             actions.Add(new OpenUrlAction(language.T("Review_EditInChat"), editLink));
         }
 
-        return Card(language.T("Review_Kicker", plan.OwnerName, plan.Version) + ": " + plan.Title, body, actions) with
+        return Card(kicker + ": " + plan.Title, body, actions) with
         {
             Refresh = new Refresh(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind), refreshUsers),
         };
@@ -77,14 +79,32 @@ public static class ReviewCards
     public static IReadOnlyList<string> RefreshUsers(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var users = plan.Review.ActiveUserIds.Reverse().Prepend(plan.OwnerId).Concat(plan.Review.CoOwnerIds).Distinct(StringComparer.Ordinal).ToList();
+        var active = plan.Review.ActiveUserIds;
+        var users = new List<string>(active.Count + 1) { plan.OwnerId };
+        var seen = new HashSet<string>(active.Count + 1, StringComparer.Ordinal) { plan.OwnerId };
+        for (var i = active.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(active[i]))
+            {
+                users.Add(active[i]);
+            }
+        }
+
+        foreach (var coOwner in plan.Review.CoOwnerIds)
+        {
+            if (seen.Add(coOwner))
+            {
+                users.Add(coOwner);
+            }
+        }
+
         return users.Count <= MaxRefreshUsers ? users : [];
     }
 
     public static ExecuteAction Execute(string title, string verb, Plan plan, SharedCardKind kind, params (string Key, string Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        var data = new Dictionary<string, string>(3 + extra.Length, StringComparer.Ordinal)
         {
             [ReviewFields.Plan] = plan.Id,
             [ReviewFields.Kind] = kind.ToString(),
@@ -110,8 +130,8 @@ public static class ReviewCards
         var counts = new Dictionary<string, (int For, int Against)>(StringComparer.Ordinal);
         foreach (var vote in plan.Review.Votes)
         {
-            var (inFavour, against) = counts.GetValueOrDefault(vote.AllianceId);
-            counts[vote.AllianceId] = vote.InFavour ? (inFavour + 1, against) : (inFavour, against + 1);
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, vote.AllianceId, out _);
+            count = vote.InFavour ? (count.For + 1, count.Against) : (count.For, count.Against + 1);
         }
 
         return counts;
@@ -133,7 +153,7 @@ public static class ReviewCards
     }
 
     private static string Shorten(string? text, int length) =>
-        text is null || text.Length <= length ? text.OrDash() : text[..(length - 1)] + "…";
+        text is null || text.Length <= length ? text.OrDash() : string.Concat(text.AsSpan(0, length - 1), "…");
 
     private static IEnumerable<CardElement?> Overview(Language language, Plan plan, ReviewRole role, string? viewerId)
     {
@@ -178,11 +198,12 @@ public static class ReviewCards
         }
 
         var votes = VoteCounts(plan);
+        var partnerNames = PartnerNames(plan, name => Shorten(name, 40));
         foreach (var alliance in plan.Alliances)
         {
             var status = plan.Review.AllianceStatuses.GetValueOrDefault(alliance.Id);
             var (inFavour, against) = votes.GetValueOrDefault(alliance.Id);
-            var members = alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => Shorten(p.Name, 40));
+            var members = alliance.MemberNames(partnerNames);
             var items = new List<CardElement>
             {
                 new TextBlock(alliance.Name) { Weight = "Bolder" },
