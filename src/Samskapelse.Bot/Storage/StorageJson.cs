@@ -23,9 +23,25 @@ internal static class StorageJson
 
     public static JObject ToJObject(object value) => JObject.FromObject(value, Serializer);
 
+    /// <summary>For plain values (<see cref="PlainTypes"/>): the same JSON as <see cref="Serializer"/> writes, several times faster.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions PlainOptions = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        MaxDepth = 64,
+    };
+
     /// <summary>The value's JSON text, written straight from the object (no JObject in between).</summary>
     public static string ToJson(object value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (PlainTypes.Accepts(value))
+        {
+            return System.Text.Json.JsonSerializer.Serialize(value, value.GetType(), PlainOptions);
+        }
+
+
         var text = new StringBuilder(256);
         using (var writer = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)) { Formatting = Formatting.None })
         {
