@@ -63,8 +63,8 @@ public static class MobilisationMap
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
 
-        var inner = Place(plan.PartnersAtHome.ToList(), InnerRadius);
-        var outer = Place(plan.PartnersOutside.ToList(), OuterRadius);
+        var inner = Place(plan.PartnersAtHome().ToList(), InnerRadius);
+        var outer = Place(plan.PartnersOutside().ToList(), OuterRadius);
         var placed = inner.Concat(outer).ToDictionary(p => p.Partner.Id, StringComparer.Ordinal);
 
         DrawRings(canvas, inner, outer);

@@ -37,5 +37,5 @@ internal static class PlanWords
         alliance.PartnerIds.Select(plan.FindPartner).OfType<Partner>().Select(p => p.Name).ToList();
 
     public static string MapAltText(this Language language, Plan plan) =>
-        language.T("Map_AltText", plan.Title, plan.PartnersAtHome.Count(), plan.PartnersOutside.Count(), plan.Alliances.Count);
+        language.T("Map_AltText", plan.Title, plan.PartnersAtHome().Count(), plan.PartnersOutside().Count(), plan.Alliances.Count);
 }

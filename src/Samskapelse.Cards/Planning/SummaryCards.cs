@@ -46,7 +46,7 @@ public static class SummaryCards
             Heading(plan.Title),
             new FactSet(facts),
             Answer(language, plan, 1, plan.Goal),
-            Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside.Count(), plan.PartnersAtHome.Count())),
+            Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count())),
             Answer(language, plan, 3, language.T("Summary_MobilisedCount", plan.Partners.Count(p => !string.IsNullOrWhiteSpace(p.Mobilisation)), plan.Partners.Count)),
             Answer(language, plan, 4, plan.Collaboration),
             Answer(language, plan, 5, language.T("Summary_ItemCount", plan.RelatedActivities.Count)),
@@ -182,7 +182,7 @@ public static class SummaryCards
 
     private static Image? MapImage(Language language, Plan plan, PlanLinks? links) =>
         links?.Map is { } map
-            ? new Image(map, language.T("Map_AltText", plan.Title, plan.PartnersAtHome.Count(), plan.PartnersOutside.Count(), plan.Alliances.Count)) { Size = "Stretch" }
+            ? new Image(map, language.T("Map_AltText", plan.Title, plan.PartnersAtHome().Count(), plan.PartnersOutside().Count(), plan.Alliances.Count)) { Size = "Stretch" }
             : null;
 
     private static IEnumerable<CardAction> EditActions(Language language, Plan plan)

@@ -159,7 +159,7 @@ public static class ReviewCards
     {
         yield return Subheading(language.T("Question_1_Short"));
         yield return Plain(plan.Goal.OrDash());
-        yield return Plain(language.T("Summary_PartnerCount", plan.PartnersOutside.Count(), plan.PartnersAtHome.Count()));
+        yield return Plain(language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count()));
         yield return Subheading(language.T("Summary_AlliancesHeading"));
         var votes = VoteCounts(plan);
         yield return plan.Alliances.IsEmpty

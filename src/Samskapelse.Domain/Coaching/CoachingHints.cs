@@ -31,7 +31,7 @@ public static class CoachingHints
             {
                 JourneyStep.Competence1 when string.IsNullOrWhiteSpace(plan.Goal) => new TextReply("CoachHint_NoGoal", plan.Title),
                 JourneyStep.Competence2 when plan.Partners.IsEmpty => new TextReply("CoachHint_NoPartners", plan.Title),
-                JourneyStep.Competence2 when !plan.PartnersAtHome.Any() => new TextReply("CoachHint_NoPartnersAtHome", plan.Title),
+                JourneyStep.Competence2 when !plan.PartnersAtHome().Any() => new TextReply("CoachHint_NoPartnersAtHome", plan.Title),
                 JourneyStep.Competence3 or JourneyStep.Competence5 when plan.Alliances.IsEmpty => new TextReply("CoachHint_NoAlliance", plan.Title),
                 JourneyStep.Competence4 when plan.Partners.Any(p => string.IsNullOrWhiteSpace(p.Mobilisation)) => new TextReply("CoachHint_NotMobilised", plan.Title),
                 JourneyStep.SpecialRole when plan.CodeOfConduct.IsEmpty => new TextReply("CoachHint_NoCodeOfConduct", plan.Title),

@@ -44,12 +44,12 @@ public static class PitfallCheck
         }
         else
         {
-            if (!plan.PartnersAtHome.Any())
+            if (!plan.PartnersAtHome().Any())
             {
                 found.Add(Pitfall.NoPartnerAtHome);
             }
 
-            if (!plan.PartnersOutside.Any())
+            if (!plan.PartnersOutside().Any())
             {
                 found.Add(Pitfall.NoPartnerOutside);
             }
@@ -77,14 +77,14 @@ public static class PitfallCheck
 
     private static void AddMobilisationPitfalls(Plan plan, List<Pitfall> found)
     {
-        var outside = plan.PartnersOutside.Where(p => !string.IsNullOrWhiteSpace(p.Mobilisation)).ToList();
+        var outside = plan.PartnersOutside().Where(p => !string.IsNullOrWhiteSpace(p.Mobilisation)).ToList();
         if (outside.Count == 0)
         {
             return;
         }
 
         var delivering = outside.Where(p => Mentions(p.Mobilisation!, DeliveryStems) && !Mentions(p.Mobilisation!, PartnershipStems)).ToList();
-        var homeMobilised = plan.PartnersAtHome.Any(p => !string.IsNullOrWhiteSpace(p.Mobilisation));
+        var homeMobilised = plan.PartnersAtHome().Any(p => !string.IsNullOrWhiteSpace(p.Mobilisation));
 
         // Outsourcing: outside partners are asked to carry the task while nobody at home is engaged in it.
         if (delivering.Count > 0 && !homeMobilised)

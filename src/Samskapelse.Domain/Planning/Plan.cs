@@ -54,9 +54,10 @@ public sealed record Plan
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public IEnumerable<Partner> PartnersOutside => Partners.Where(p => p.Side == PartnerSide.Outside);
+    // Methods, not properties: a property would be written into every stored plan as a second copy of its partners.
+    public IEnumerable<Partner> PartnersOutside() => Partners.Where(p => p.Side == PartnerSide.Outside);
 
-    public IEnumerable<Partner> PartnersAtHome => Partners.Where(p => p.Side == PartnerSide.AtHome);
+    public IEnumerable<Partner> PartnersAtHome() => Partners.Where(p => p.Side == PartnerSide.AtHome);
 
     public Partner? FindPartner(string partnerId) => Partners.Find(p => p.Id == partnerId);
 
