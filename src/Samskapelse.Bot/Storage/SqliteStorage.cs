@@ -12,8 +12,9 @@ namespace Samskapelse.Bot.Storage;
 /// nor the stored one is refused with <see cref="ETagConflictException"/>, checked and written
 /// inside one immediate transaction so two writers cannot both win.
 /// The file belongs to one process, and SQLite lets one writer in at a time anyway: this process's writes
-/// take turns here, so they never find the database locked (Microsoft.Data.Sqlite sleeps 150 ms before
-/// retrying a locked database, which made the slowest turns under load). For the same reason what was read
+/// are committed one transaction at a time, those that arrive meanwhile together (<see cref="SqliteGroupCommit"/>),
+/// so they never find the database locked (Microsoft.Data.Sqlite sleeps 150 ms before retrying a locked
+/// database, which made the slowest turns under load). For the same reason what was read
 /// or written last is kept in memory (<see cref="SqliteReadCache"/>), as the written object when nothing in it
 /// can change (<see cref="StoredSnapshots"/>); ETags are still checked in the file.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
 {
     private readonly string connectionString;
     private readonly TimeProvider time;
-    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly SqliteGroupCommit writes;
     private readonly SqliteReadCache cache = new();
     private SqliteWriteConnection? writeConnection;
 
@@ -43,6 +44,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
             DefaultTimeout = 30,
         }.ToString();
         this.time = time;
+        writes = new SqliteGroupCommit(CommitAsync);
         CreateSchema();
     }
 
@@ -106,37 +108,71 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         return JToken.ReadFrom(json);
     }
 
-    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
-        await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            cache.Forget(changes.Keys);
-            cache.Set(await WriteLockedAsync(changes, cancellationToken).ConfigureAwait(false));
-        }
-        finally
-        {
-            writer.Release();
-        }
+        return changes.Count == 0
+            ? Task.CompletedTask
+            : writes.WriteAsync(new PendingWrite([.. changes.Select(change => new KeyValuePair<string, object?>(change.Key, change.Value))]));
     }
 
-    private async Task<List<KeyValuePair<string, CachedItem?>>> WriteLockedAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
-        var written = new List<KeyValuePair<string, CachedItem?>>(changes.Count);
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Length == 0
+            ? Task.CompletedTask
+            : writes.WriteAsync(new PendingWrite([.. keys.Select(key => new KeyValuePair<string, object?>(key, null))]));
+    }
+
+    /// <summary>Commits a batch of callers' writes in one transaction (<see cref="SqliteGroupCommit"/>); an ETag conflict fails its caller only.</summary>
+    internal async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
+    {
+        cache.Forget(batch.SelectMany(pending => pending.Items.Select(item => item.Key)));
+        var written = new List<KeyValuePair<string, CachedItem?>>();
         await InTransactionAsync(async connection =>
         {
-            foreach (var (key, value) in changes)
+            foreach (var pending in batch)
             {
+                var rows = await PrepareAsync(connection, pending).ConfigureAwait(false);
+                foreach (var (key, row) in rows ?? [])
+                {
+                    if (row is null)
+                    {
+                        await connection.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await connection.UpsertAsync(key, row.ETag, row.Item.Json, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    written.Add(new(key, row?.Item));
+                }
+            }
+        }, CancellationToken.None).ConfigureAwait(false);
+        cache.Set(written);
+    }
+
+    private sealed record Row(string? ETag, CachedItem Item);
+
+    // Everything a caller's write needs, checked before any of its rows is written: its ETags against the file,
+    // its values' JSON. Null (and the caller failed) when one of them does not hold.
+    private static async Task<List<KeyValuePair<string, Row?>>?> PrepareAsync(SqliteWriteConnection connection, PendingWrite pending)
+    {
+        var rows = new List<KeyValuePair<string, Row?>>(pending.Items.Count);
+        try
+        {
+            foreach (var (key, value) in pending.Items)
+            {
+                if (value is null)
+                {
+                    rows.Add(new(key, null));
+                    continue;
+                }
+
                 string? newETag = null;
                 if (value is IStoreItem item)
                 {
-                    var stored = await connection.StoredETagAsync(key, cancellationToken).ConfigureAwait(false);
+                    var stored = await connection.StoredETagAsync(key, CancellationToken.None).ConfigureAwait(false);
                     if (stored is not null && item.ETag != "*" && item.ETag != stored)
                     {
                         throw new ETagConflictException($"Etag conflict on '{key}': the item changed since it was read.");
@@ -155,11 +191,16 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
                     // Bot state and other ETag-less items: their JSON straight from the object.
                     _ => StorageJson.ToJson(value),
                 };
-                await connection.UpsertAsync(key, newETag, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                written.Add(new(key, new CachedItem(text, kept)));
+                rows.Add(new(key, new Row(newETag, new CachedItem(text, kept))));
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return written;
+        }
+        catch (Exception exception) when (exception is ETagConflictException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            pending.Failure = exception;
+            return null;
+        }
+
+        return rows;
     }
 
     private static string WithETag(object item, string etag)
@@ -169,30 +210,8 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         return json.ToString(Formatting.None);
     }
 
-    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            cache.Forget(keys);
-            await InTransactionAsync(async connection =>
-            {
-                foreach (var key in keys)
-                {
-                    await connection.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            cache.Set(keys.Select(key => new KeyValuePair<string, CachedItem?>(key, null)));
-        }
-        finally
-        {
-            writer.Release();
-        }
-    }
-
-    // Under the write lock. A failure other than an ETag conflict may have left the connection unusable
-    // (the file gone, the disk full): it is closed, and the next write opens a new one.
+    // One commit at a time (SqliteGroupCommit). A failure may have left the connection unusable (the file gone,
+    // the disk full): it is closed, and the next commit opens a new one.
     private async Task InTransactionAsync(Func<SqliteWriteConnection, Task> work, CancellationToken cancellationToken)
     {
         writeConnection ??= await SqliteWriteConnection.OpenAsync(OpenAsync, cancellationToken).ConfigureAwait(false);
@@ -202,7 +221,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
             await work(writeConnection).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not ETagConflictException)
+        catch
         {
             await writeConnection.DisposeAsync().ConfigureAwait(false);
             writeConnection = null;
@@ -212,7 +231,6 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
 
     public void Dispose()
     {
-        writer.Dispose();
         writeConnection?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         writeConnection = null;
     }
