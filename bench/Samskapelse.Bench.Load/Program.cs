@@ -4,7 +4,7 @@ using Samskapelse.Bench.Connector;
 using Samskapelse.Bench.Load;
 
 // dotnet Samskapelse.Bench.Load.dll --bot <Samskapelse.Bot.dll> --echo <Samskapelse.Bench.EchoBot.dll>
-//   [--out artifacts/bench] [--conversations 1,8,32,128] [--seconds 8] [--warmup 8] [--modes expectReplies,connector] [--bot-setting Key=Value]...
+//   [--out artifacts/bench] [--conversations 1,8,32,128] [--seconds 8] [--warmup 20] [--modes expectReplies,connector] [--bot-setting Key=Value]...
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.Out);
 var data = Directory.CreateTempSubdirectory("samskapelse-bench-");
@@ -75,7 +75,7 @@ var setting = string.Create(CultureInfo.InvariantCulture,
     $"{Environment.ProcessorCount} CPU cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC. ")
     + $"Each conversation is the whole guided planning script ({Script.Planning.Count} turns: the install, "
     + $"{Script.Planning.Count(s => s is Say)} typed messages and {Script.Planning.Count(s => s is Press)} Action.Submit presses, to the four summary cards), "
-    + $"one turn after another; each run lasts at least {options.Duration.TotalSeconds:0} s. The bot runs on SQLite, the echo bots on MemoryStorage; "
+    + $"one turn after another; each bot is first warmed up for {options.WarmUp.TotalSeconds:0} s (not counted: until the runtime has compiled its hot code at the optimised tier), then each run lasts at least {options.Duration.TotalSeconds:0} s. The bot runs on SQLite, the echo bots on MemoryStorage; "
     + "CPU is the bot process's user + system time from /proc, divided by the turns; peak memory is its VmHWM during the run.";
 var markdown = Report.Markdown(results, state, setting);
 await File.WriteAllTextAsync(Path.Combine(options.Out, "load.md"), markdown);
@@ -103,7 +103,7 @@ internal sealed record Options(string Bot, string Echo, string Out, IReadOnlyLis
             Value("--out") ?? Path.Combine("artifacts", "bench"),
             (Value("--conversations") ?? "1,8,32,128").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "8", CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(double.Parse(Value("--warmup") ?? "8", CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup") ?? "20", CultureInfo.InvariantCulture)),
             (Value("--modes") ?? "expectReplies,connector").Split(',').Select(m => Enum.Parse<DeliveryMode>(m, ignoreCase: true)).ToList(),
             // "--bot-setting Storage__Provider=Memory" (repeatable): a setting for the bot's process, to compare configurations.
             [.. args.Select((a, i) => (a, i)).Where(p => p.a == "--bot-setting" && p.i + 1 < args.Length).Select(p => args[p.i + 1].Split('=', 2)).Select(kv => (kv[0], kv.Length > 1 ? kv[1] : string.Empty))]);
