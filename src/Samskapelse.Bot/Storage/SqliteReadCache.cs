@@ -1,7 +1,11 @@
 namespace Samskapelse.Bot.Storage;
 
-/// <summary>One item as the cache knows it: its stored JSON, and the written object when it may be handed out again (<see cref="StoredSnapshots"/>).</summary>
-internal sealed record CachedItem(string Json, object? Snapshot);
+/// <summary>
+/// One item as the cache knows it: the written object when it may be handed out again (<see cref="StoredSnapshots"/>),
+/// otherwise its stored JSON. Not both: under load the cache holds thousands of items, and what outlives the young
+/// generation makes the garbage collector's pauses longer.
+/// </summary>
+internal sealed record CachedItem(string? Json, object? Snapshot);
 
 /// <summary>
 /// The stored JSON of recently read or written items (or that an item is absent), so a turn's reads of the

@@ -66,7 +66,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
             }
             else if (cached is not null)
             {
-                result[key] = cached.Snapshot is { } kept ? StoredSnapshots.Give(kept) : Parse(cached.Json);
+                result[key] = cached.Snapshot is { } kept ? StoredSnapshots.Give(kept) : Parse(cached.Json!);
             }
         }
 
@@ -142,7 +142,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
                     }
                     else
                     {
-                        await connection.UpsertAsync(key, row.ETag, row.Item.Json, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                        await connection.UpsertAsync(key, row.ETag, row.Json, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                     }
 
                     written.Add(new(key, row?.Item));
@@ -152,7 +152,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         cache.Set(written);
     }
 
-    private sealed record Row(string? ETag, CachedItem Item);
+    private sealed record Row(string? ETag, string Json, CachedItem Item);
 
     // Everything a caller's write needs, checked before any of its rows is written: its ETags against the file,
     // its values' JSON. Null (and the caller failed) when one of them does not hold.
@@ -191,7 +191,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
                     // Bot state and other ETag-less items: their JSON straight from the object.
                     _ => StorageJson.ToJson(value),
                 };
-                rows.Add(new(key, new Row(newETag, new CachedItem(text, kept))));
+                rows.Add(new(key, new Row(newETag, text, new CachedItem(kept is null ? text : null, kept))));
             }
         }
         catch (Exception exception) when (exception is ETagConflictException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
