@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -30,6 +30,7 @@ public sealed class PeopleDirectory(IStorage storage, IOptions<CoachingOptions> 
     // often enough to exhaust the retries and fail their first turn. Updates of one bucket from this process take
     // turns here, so only other instances can conflict.
     private static readonly StripedLocks IndexBucketTurns = new();
+
     public const string HrGroupKey = "coaching/hr-group";
 
     // What this process last recorded (or found already recorded) per sender, per store: an unchanged sender

@@ -148,7 +148,7 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
                     written.Add(new(key, row?.Item));
                 }
             }
-        }, CancellationToken.None).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         cache.Set(written);
     }
 
@@ -210,16 +210,16 @@ public sealed class SqliteStorage : IStorage, IStorageKeyListing, IDisposable
         return json.ToString(Formatting.None);
     }
 
-    // One commit at a time (SqliteGroupCommit). A failure may have left the connection unusable (the file gone,
-    // the disk full): it is closed, and the next commit opens a new one.
-    private async Task InTransactionAsync(Func<SqliteWriteConnection, Task> work, CancellationToken cancellationToken)
+    // One commit at a time (SqliteGroupCommit), never cancelled: it holds other callers' writes too. A failure may
+    // have left the connection unusable (the file gone, the disk full): it is closed, and the next commit opens a new one.
+    private async Task InTransactionAsync(Func<SqliteWriteConnection, Task> work)
     {
-        writeConnection ??= await SqliteWriteConnection.OpenAsync(OpenAsync, cancellationToken).ConfigureAwait(false);
+        writeConnection ??= await SqliteWriteConnection.OpenAsync(OpenAsync, CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await using var transaction = await writeConnection.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await writeConnection.BeginAsync(CancellationToken.None).ConfigureAwait(false);
             await work(writeConnection).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {

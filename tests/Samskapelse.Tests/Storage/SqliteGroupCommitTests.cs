@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Time.Testing;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Samskapelse.Bot.Storage;
-using Samskapelse.Planning;
-using Samskapelse.Planning.Conversation;
 using Samskapelse.Tests.Support;
 
 namespace Samskapelse.Tests.Storage;
