@@ -23,6 +23,12 @@ public sealed class CardValidityTests
         try
         {
             File.WriteAllText(file, input.ToJsonString());
+            // tests/node/render-cards.mjs draws this same catalogue to look at (tests/node/README.md).
+            if (Environment.GetEnvironmentVariable("SAMSKAPELSE_CARD_CATALOGUE") is { Length: > 0 } keep)
+            {
+                File.Copy(file, keep, overwrite: true);
+            }
+
             var (exitCode, output, error) = NodeTools.Run("card-validator.mjs", file);
 
             Assert.True(exitCode is 0 or 1, $"validator failed to run: {error}");

@@ -95,7 +95,7 @@ public sealed class DocumentEndpointTests(DocumentHostFactory factory) : IClassF
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("<html lang=\"nb\">", html, StringComparison.Ordinal);
         Assert.Contains(Texts.Get(Language.Nb, "Link_Expired_Title"), html, StringComparison.Ordinal);
-        Assert.Contains("'oppsummering'", html, StringComparison.Ordinal);
+        Assert.Contains("«oppsummering»", html, StringComparison.Ordinal);
     }
 
     [Fact]

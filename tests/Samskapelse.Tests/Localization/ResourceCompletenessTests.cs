@@ -50,6 +50,7 @@ public sealed partial class ResourceCompletenessTests
 
     private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value)];
 
-    [GeneratedRegex(@"\{\d+\}")]
+    // Also {0:d} and {0,5}: a format or alignment counts as part of the placeholder.
+    [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::[^}]*)?\}")]
     private static partial Regex PlaceholderPattern();
 }
