@@ -172,6 +172,9 @@ public sealed class BotDriver
     /// <summary>Every activity the bot updated in place (UpdateActivityAsync), oldest first.</summary>
     public List<Activity> Updates { get; } = [];
 
+    /// <summary>The adapter, for work the bot does outside a turn (proactive updates of posted cards).</summary>
+    public BotAdapter Adapter => adapter;
+
     public Task<Replies> SendAsync(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
