@@ -19,6 +19,9 @@ public sealed class PersonIndexBackfill(IStorage storage, ILogger<PersonIndexBac
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool done;
 
+    /// <summary>Whether the store can list its keys; one that cannot fails at the first export, as it always did.</summary>
+    public bool CanList => storage is IStorageKeyListing;
+
     public void Dispose() => gate.Dispose();
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
@@ -129,9 +132,15 @@ internal sealed class PersonIndexBackfillHostedService(IServiceProvider services
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var backfill = services.GetRequiredService<PersonIndexBackfill>();
+        if (!backfill.CanList)
+        {
+            return;
+        }
+
         try
         {
-            await services.GetRequiredService<PersonIndexBackfill>().EnsureAsync(stoppingToken).ConfigureAwait(false);
+            await backfill.EnsureAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
