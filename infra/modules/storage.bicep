@@ -14,6 +14,11 @@ param identityId string
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
 param skuName string
 
+@description('Days a deleted or overwritten blob stays restorable (soft delete). Short, because a person\'s deleted data stays in these copies until then (docs/PRIVACY.md).')
+@minValue(1)
+@maxValue(7)
+param deletedBlobRetentionDays int = 1
+
 @description('Principal id of the bot identity; gets Storage Blob Data Contributor on the container.')
 param principalId string
 
@@ -47,8 +52,9 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01'
   parent: account
   name: 'default'
   properties: {
-    deleteRetentionPolicy: { enabled: true, days: 7 }
-    containerDeleteRetentionPolicy: { enabled: true, days: 7 }
+    deleteRetentionPolicy: { enabled: true, days: deletedBlobRetentionDays }
+    containerDeleteRetentionPolicy: { enabled: true, days: deletedBlobRetentionDays }
+    isVersioningEnabled: false
   }
 }
 

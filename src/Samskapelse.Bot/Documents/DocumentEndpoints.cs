@@ -34,6 +34,7 @@ public static class DocumentEndpoints
         TimeProvider time,
         ILogger<DocumentLinkSigner> logger,
         PersonalDataExport personalData,
+        RenderedDocuments rendered,
         CancellationToken cancellationToken)
     {
         // The token is the secret: keep it out of other sites' logs and out of caches.
@@ -73,12 +74,12 @@ public static class DocumentEndpoints
 
         var watch = Stopwatch.StartNew();
         var now = time.GetUtcNow();
-        var content = link.Export switch
+        var content = rendered.GetOrRender(plan, link.Export, link.Language, now, () => link.Export switch
         {
             PlanExport.Map => MobilisationMap.RenderPng(plan, link.Language),
             PlanExport.Word => PlanDocument.Build(plan, link.Language, now, MobilisationMap.RenderPng(plan, link.Language)),
             _ => Encoding.UTF8.GetBytes(PlanMarkdown.Build(plan, link.Language, now)),
-        };
+        });
         Log.DocumentServed(logger, link.Export, plan.Id, watch.ElapsedMilliseconds);
 
         var disposition = new ContentDispositionHeaderValue(link.Export == PlanExport.Map ? "inline" : "attachment");

@@ -22,6 +22,18 @@ public sealed class DocumentOptions
     /// <summary>How long the map on a card shows: a day by default, as Teams fetches the image again when the chat is reopened.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan ImageLinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often one link may be fetched in a minute; more gets 429. A map shown in a busy chat is fetched by each viewer's client.</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerLinkPerMinute { get; set; } = 30;
+
+    /// <summary>How many document requests one client address may make in a minute, over all links; more gets 429.</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerAddressPerMinute { get; set; } = 120;
+
+    /// <summary>Memory for rendered documents kept for the next request of the same plan version (bytes): 64 MB by default.</summary>
+    [Range(0, long.MaxValue)]
+    public long RenderCacheBytes { get; set; } = 64L * 1024 * 1024;
 }
 
 /// <summary>The "Bot" section: where the bot is reached from outside, for links in cards.</summary>

@@ -32,6 +32,8 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentLinkSigner>();
         services.AddSingleton<IDocumentAccess, OwnerDocumentAccess>();
         services.AddSingleton<PlanLinkIssuer>();
+        services.AddSingleton<RenderedDocuments>();
+        services.AddDocumentRateLimits();
         return services;
     }
 }

@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4003, EventName = "EphemeralSigningKey", Level = LogLevel.Warning, Message = "Documents:SigningKey is not set: download links are signed with a random key and stop working when the process stops.")]
     public static partial void EphemeralSigningKey(ILogger logger);
+
+    [LoggerMessage(EventId = 4004, EventName = "DocumentFromCache", Level = LogLevel.Debug, Message = "Served the {Export} of plan {PlanId} from the render cache.")]
+    public static partial void DocumentFromCache(ILogger logger, PlanExport export, string planId);
 }

@@ -31,6 +31,7 @@ public static class SamskapelseHost
             .AddOperations(builder.Configuration);
 
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapBotEndpoints();
         app.MapDocumentEndpoints();
         app.MapOperationsEndpoints();

@@ -1,6 +1,9 @@
 using Microsoft.Bot.Builder;
 using Samskapelse.Bot.Assistant;
 using Samskapelse.Bot.Coaching;
+using Samskapelse.Bot.Resilience;
+using Samskapelse.Bot.Storage;
+using Samskapelse.Bot.Teams;
 using Samskapelse.Coaching;
 using Samskapelse.Planning;
 using Samskapelse.Review;
@@ -15,9 +18,10 @@ public sealed record ErasureResult(int OwnPlans, int AnonymisedPlans, int Chats,
 /// that through the accessors). Their plans go with the assistant's records of them; in other plans they
 /// become a former participant (<see cref="ParticipantErasure"/>); chat references forget who wrote last;
 /// coaching answers go the way coaching's own delete takes them, and then the journey no longer names
-/// them; the people directory forgets them.
+/// them; the people directory and their person index forget them. Then what the turn itself keeps goes
+/// (<see cref="ForgetConversationAsync"/>), and the store makes the deletion final in its files (<see cref="PurgeAsync"/>).
 /// </summary>
-public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder finder, IPlanStore plans, ICoachingStore journeys, TimeProvider time, ILogger<PersonalDataEraser> logger)
+public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder finder, IPlanStore plans, ICoachingStore journeys, TimeProvider time, ILogger<PersonalDataEraser> logger, PendingAnswers? pendingAnswers = null)
 {
     /// <param name="ownPlanDeleted">Called for each of their plans after it is deleted: its shared cards say so.</param>
     /// <param name="planAnonymised">Called for each other plan after they are taken out of it: its shared cards are brought up to date.</param>
@@ -29,7 +33,8 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
         var found = await finder.FindAsync(subject, cancellationToken).ConfigureAwait(false);
         foreach (var plan in found.Owned)
         {
-            await storage.DeleteAsync([Storage.PlanStore.Key(plan.Id), AssistantStore.Key(plan.Id)], cancellationToken).ConfigureAwait(false);
+            await plans.DeleteAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+            await storage.DeleteAsync([AssistantStore.Key(plan.Id)], cancellationToken).ConfigureAwait(false);
             await ownPlanDeleted(plan).ConfigureAwait(false);
         }
 
@@ -52,9 +57,42 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
         }
 
         var journeyCount = await EraseCoachingAsync(subject, cancellationToken).ConfigureAwait(false);
+        await new PersonIndex(storage).DeleteAsync(subject.UserId, cancellationToken).ConfigureAwait(false);
         var result = new ErasureResult(found.Owned.Count, found.Contributed.Count, found.Chats.Count, journeyCount);
         Log.PersonalDataDeleted(logger, result.OwnPlans, result.AnonymisedPlans, result.Chats, result.Journeys);
         return result;
+    }
+
+    /// <summary>
+    /// What the bot keeps about the person's personal chat outside the state: the claim that it was welcomed (its key
+    /// is the personal conversation's id) and, in memory, answers kept after a storage fault, in any conversation.
+    /// </summary>
+    public async Task ForgetConversationAsync(PersonalDataScope scope, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await storage.DeleteAsync([WelcomeClaims.Key(scope.ChannelId, scope.ConversationId)], cancellationToken).ConfigureAwait(false);
+        pendingAnswers?.ForgetPerson(userId);
+    }
+
+    /// <summary>
+    /// After everything is deleted: a store that keeps earlier versions of items in its files (SQLite's write-ahead log)
+    /// drops them now. A failure is logged and does not undo the deletion; the next deletion purges again.
+    /// </summary>
+    public async Task PurgeAsync(CancellationToken cancellationToken)
+    {
+        if (IStorageDecorator.Innermost(storage) is not IStoragePurge purge)
+        {
+            return;
+        }
+
+        try
+        {
+            await purge.PurgeDeletedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.PurgeFailed(logger, exception);
+        }
     }
 
     private async Task<int> EraseCoachingAsync(DataSubject subject, CancellationToken cancellationToken)

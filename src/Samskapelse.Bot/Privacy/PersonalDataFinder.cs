@@ -11,20 +11,24 @@ namespace Samskapelse.Bot.Privacy;
 public sealed record FoundData(IReadOnlyList<Plan> Owned, IReadOnlyList<Plan> Contributed, IReadOnlyList<(string Key, SharedCards.ChatReference Chat)> Chats);
 
 /// <summary>
-/// Finds everything about one person across the store. BotState and IStorage read by key only and
-/// cannot query "plans whose review names this user", and a user's own plan list may be stale, so
-/// this lists every key under <c>plans/</c> and <c>chats/</c> (IStorageKeyListing) and reads them in batches.
+/// Finds everything about one person across the store. BotState and IStorage read by key only and cannot query
+/// "plans whose review names this user", so the person's own <see cref="PersonIndex"/> says which plans and chats to
+/// read (by the Teams user id, which every plan and chat entry records); each is checked, as the index may hold more
+/// than is still true. The cost follows what the person did, not the size of the store.
 /// </summary>
-public sealed class PersonalDataFinder(IStorage storage)
+public sealed class PersonalDataFinder(IStorage storage, PersonIndexBackfill backfill)
 {
     private const int BatchSize = 100;
 
     public async Task<FoundData> FindAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        await backfill.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var index = await new PersonIndex(storage).ReadAsync(subject.UserId, cancellationToken).ConfigureAwait(false) ?? new PersonIndexDocument();
+
         var owned = new List<Plan>();
         var contributed = new List<Plan>();
-        await foreach (var (_, value) in ReadAllAsync("plans/", cancellationToken).ConfigureAwait(false))
+        await foreach (var (_, value) in ReadManyAsync(index.PlanIds.Select(PlanStore.Key), cancellationToken).ConfigureAwait(false))
         {
             if (StorageJson.As<PlanDocument>(value)?.Plan is not { } plan)
             {
@@ -42,7 +46,7 @@ public sealed class PersonalDataFinder(IStorage storage)
         }
 
         var chats = new List<(string, SharedCards.ChatReference)>();
-        await foreach (var (key, value) in ReadAllAsync("chats/", cancellationToken).ConfigureAwait(false))
+        await foreach (var (key, value) in ReadManyAsync(index.ChatIds.Select(SharedCards.ChatKey), cancellationToken).ConfigureAwait(false))
         {
             if (StorageJson.As<SharedCards.ChatReference>(value) is { Reference.User: { } user } chat && subject.Is(new Actor(user.Id ?? string.Empty, user.AadObjectId, user.Name ?? string.Empty)))
             {
@@ -68,15 +72,9 @@ public sealed class PersonalDataFinder(IStorage storage)
         return json[property] is JObject found ? found.ToObject<T>(StorageJson.Serializer) : null;
     }
 
-    private async IAsyncEnumerable<(string Key, object Value)> ReadAllAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(string Key, object Value)> ReadManyAsync(IEnumerable<string> keys, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
-        await foreach (var key in StorageKeyListing.Of(storage).ListAsync(prefix, cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(key.Key);
-        }
-
-        foreach (var batch in keys.Chunk(BatchSize))
+        foreach (var batch in keys.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
             var items = await storage.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
             foreach (var key in batch)

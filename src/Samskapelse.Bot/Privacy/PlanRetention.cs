@@ -1,7 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Samskapelse.Bot.Assistant;
+using Samskapelse.Bot.Review;
 using Samskapelse.Bot.Storage;
+using Samskapelse.Cards.Privacy;
+using Samskapelse.Localization;
+using Samskapelse.Planning;
 
 namespace Samskapelse.Bot.Privacy;
 
@@ -9,9 +13,10 @@ namespace Samskapelse.Bot.Privacy;
 /// Removes plans whose last write is older than <see cref="PrivacyOptions.RetentionDays"/>, with the
 /// assistant's record of each. The owners' plan lists are cleaned lazily: the planning conversation
 /// already drops ids of plans that are gone when it reads the list, and forgets an open plan that is gone.
-/// Shared cards of a removed plan stay as posted; an action on one is answered "the plan is gone".
+/// A removed plan leaves the index of everyone it named, and its posted cards are replaced by one that says it was
+/// removed and names nothing (<see cref="SweptPlanCards"/>), as a deletion by its owner does.
 /// </summary>
-public sealed class PlanRetention(IStorage storage, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<PlanRetention> logger)
+public sealed class PlanRetention(IStorage storage, IPlanStore plans, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<PlanRetention> logger, SweptPlanCards? cards = null)
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromDays(1);
 
@@ -67,7 +72,15 @@ public sealed class PlanRetention(IStorage storage, TimeProvider time, IOptions<
             }
 
             var planId = key[PlanPrefix.Length..];
-            await storage.DeleteAsync([key, AssistantStore.Key(planId)], cancellationToken).ConfigureAwait(false);
+            var plan = await plans.FindAsync(planId, cancellationToken).ConfigureAwait(false);
+            await plans.DeleteAsync(planId, cancellationToken).ConfigureAwait(false);
+            await storage.DeleteAsync([AssistantStore.Key(planId)], cancellationToken).ConfigureAwait(false);
+            if (plan is not null && cards is not null)
+            {
+                var replaced = await cards.ReplaceAsync(plan, days, cancellationToken).ConfigureAwait(false);
+                Log.SweptCardsReplaced(logger, replaced);
+            }
+
             removed++;
         }
 
@@ -86,6 +99,13 @@ public sealed class PlanRetention(IStorage storage, TimeProvider time, IOptions<
             Log.RetentionSweepFailed(logger, exception);
         }
     }
+}
+
+/// <summary>Replaces the posted cards of a plan the sweep removed, outside any turn, through the bot's adapter (resolved on first use).</summary>
+public sealed class SweptPlanCards(SharedCards sharedCards, Func<BotAdapter> adapter)
+{
+    public Task<int> ReplaceAsync(Plan plan, int days, CancellationToken cancellationToken) =>
+        sharedCards.ReplacePostedCardsAsync(adapter(), plan, (language, _) => PrivacyCards.PlanExpired(language, days), cancellationToken);
 }
 
 /// <summary>Hosts the retention loop; resolves it once the host has started, after the configuration checks.</summary>

@@ -88,6 +88,8 @@ public sealed class PrivacyDesk(PersonalDataEraser eraser, PersonalDataLinks lin
         // Deleted through the accessors, so the end of the turn does not write the cached state back.
         await state.UserState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await state.ConversationState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await eraser.ForgetConversationAsync(new PersonalDataScope(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id), from.Id, cancellationToken).ConfigureAwait(false);
+        await eraser.PurgeAsync(cancellationToken).ConfigureAwait(false);
         return MessageFactory.Text(Texts.Format(language, "Privacy_Deleted", result.OwnPlans, result.AnonymisedPlans));
     }
 

@@ -62,4 +62,20 @@ public sealed class PendingAnswers(TimeProvider time, IOptions<ResilienceOptions
         answers.TryRemove(key, out var answer) && answer.Expires > time.GetUtcNow() ? answer : null;
 
     public void Forget(string key) => answers.TryRemove(key, out _);
+
+    /// <summary>Drops every answer kept for this user, in any conversation (their data was deleted).</summary>
+    public int ForgetPerson(string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var forgotten = 0;
+        foreach (var key in answers.Keys)
+        {
+            if (key.EndsWith("/" + userId, StringComparison.Ordinal) && answers.TryRemove(key, out _))
+            {
+                forgotten++;
+            }
+        }
+
+        return forgotten;
+    }
 }

@@ -95,6 +95,9 @@ public sealed partial class SharedCards(
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var reference = activity.GetConversationReference();
+
+        // The reference names who wrote: that person's index learns the chat first (Storage/PersonIndex).
+        await new Storage.PersonIndex(storage).AddChatAsync(activity.From.Id, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
         await storage.WriteAsync(new Dictionary<string, object> { [ChatKey(activity.Conversation.Id)] = new ChatReference { Reference = reference, ETag = "*" } }, cancellationToken).ConfigureAwait(false);
 
         var language = Languages.FromLocale(activity.Locale);
@@ -265,6 +268,38 @@ public sealed partial class SharedCards(
                 LogUpdateFailed(logger, exception, plan.Id);
             }
         }
+    }
+
+    /// <summary>Outside a turn (the retention sweep): replaces every posted card of a plan through its chat's stored reference. Returns how many were replaced.</summary>
+    public async Task<int> ReplacePostedCardsAsync(BotAdapter adapter, Plan plan, Func<Language, SharedConversation, AdaptiveCard> card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(card);
+        var replaced = 0;
+        foreach (var shared in plan.Review.SharedTo.Where(s => s.ActivityId is not null))
+        {
+            var update = (Activity)ReplyRenderer.CardActivity(card(Languages.FromLocale(shared.Language), shared));
+            update.Id = shared.ActivityId;
+            try
+            {
+                var stored = await storage.ReadAsync([ChatKey(shared.ConversationId)], cancellationToken).ConfigureAwait(false);
+                if ((stored.TryGetValue(ChatKey(shared.ConversationId), out var value) ? Storage.StorageJson.As<ChatReference>(value)?.Reference : null) is { } reference)
+                {
+                    update.Conversation = reference.Conversation;
+                    await adapter.ContinueConversationAsync(authentication.Value.MicrosoftAppId ?? string.Empty, reference, (chat, token) => chat.UpdateActivityAsync(update, token), cancellationToken).ConfigureAwait(false);
+                    replaced++;
+                }
+            }
+#pragma warning disable CA1031 // A card that cannot be updated (deleted, bot removed) must not stop the sweep.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogUpdateFailed(logger, exception, plan.Id);
+            }
+        }
+
+        return replaced;
     }
 
     /// <summary>The language the user chose in the personal chat, else their Teams locale.</summary>

@@ -19,3 +19,12 @@ public static class StorageKeyListing
     public static IStorageKeyListing Of(Microsoft.Bot.Builder.IStorage storage) =>
         storage as IStorageKeyListing ?? throw new NotSupportedException($"The store {storage?.GetType().Name} cannot list its keys: the privacy export, deletion and retention need {nameof(IStorageKeyListing)}.");
 }
+
+/// <summary>
+/// A store that keeps copies of deleted items in its own files until told otherwise (SQLite's write-ahead log):
+/// after a person's data is deleted, <see cref="PurgeDeletedAsync"/> makes the deletion final in the files.
+/// </summary>
+public interface IStoragePurge
+{
+    Task PurgeDeletedAsync(CancellationToken cancellationToken = default);
+}

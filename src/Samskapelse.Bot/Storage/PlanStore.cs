@@ -20,12 +20,15 @@ public sealed class PlanDocument : IStoreItem
 /// Updates of one plan from this process take turns, so they never conflict with each other (many people
 /// acting on one shared plan at once would otherwise exhaust the retries); the ETag retries remain for
 /// writers in other instances.
+/// Every write keeps the <see cref="PersonIndex"/> of the people the plan names: a person is added to it before the
+/// plan that names them is written, and removed after it no longer does, so the index never misses a plan.
 /// </summary>
 public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logger) : IPlanStore, IDisposable
 {
     public const int MaxAttempts = 8;
 
     private readonly StripedLocks updates = new();
+    private readonly PersonIndex people = new(storage);
 
     public static string Key(string planId) => "plans/" + planId;
 
@@ -47,12 +50,13 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
             .ToList();
     }
 
-    public Task CreateAsync(Plan plan, CancellationToken cancellationToken)
+    public async Task CreateAsync(Plan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        await people.AddPlanAsync(PersonIndex.PeopleIn(plan), plan.Id, cancellationToken).ConfigureAwait(false);
 
         // No ETag on a new document: the write fails if a plan with this id already exists.
-        return storage.WriteAsync(new Dictionary<string, object> { [Key(plan.Id)] = new PlanDocument { Plan = plan } }, cancellationToken);
+        await storage.WriteAsync(new Dictionary<string, object> { [Key(plan.Id)] = new PlanDocument { Plan = plan } }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Plan?> UpdateAsync(string planId, Func<Plan, Plan> change, CancellationToken cancellationToken)
@@ -73,12 +77,13 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
                 return changed;
             }
 
+            var (added, removed) = PersonIndex.Difference(document.Plan, changed);
+            await people.AddPlanAsync(added, planId, cancellationToken).ConfigureAwait(false);
             try
             {
                 await storage.WriteAsync(
                     new Dictionary<string, object> { [Key(planId)] = new PlanDocument { Plan = changed, ETag = document.ETag } },
                     cancellationToken).ConfigureAwait(false);
-                return changed;
             }
             catch (Exception exception) when (ETagConflictException.IsConflict(exception) && attempt < MaxAttempts)
             {
@@ -87,14 +92,26 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
                 // Writers in other instances: a random pause, growing with each attempt, spreads them out so that
                 // they do not all read the same version and collide again (2, 4, ... 256 ms at most).
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 << attempt)), cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            await people.RemovePlanAsync(removed, planId, cancellationToken).ConfigureAwait(false);
+            return changed;
         }
     }
 
     public void Dispose() => updates.Dispose();
 
-    public Task DeleteAsync(string planId, CancellationToken cancellationToken) =>
-        storage.DeleteAsync([Key(planId)], cancellationToken);
+    /// <summary>Deletes the plan, then takes it out of the index of everyone it named.</summary>
+    public async Task DeleteAsync(string planId, CancellationToken cancellationToken)
+    {
+        var document = await ReadAsync(planId, cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync([Key(planId)], cancellationToken).ConfigureAwait(false);
+        if (document is not null)
+        {
+            await people.RemovePlanAsync(PersonIndex.PeopleIn(document.Plan), planId, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async Task<PlanDocument?> ReadAsync(string planId, CancellationToken cancellationToken)
     {

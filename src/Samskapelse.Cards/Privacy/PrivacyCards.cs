@@ -49,4 +49,8 @@ public static class PrivacyCards
     /// <summary>What a shared card of a plan becomes when its owner deletes their data: no name, no content.</summary>
     public static AdaptiveCard PlanDeleted(Language language) =>
         Card(language.T("Privacy_PlanDeletedHeading"), [Subheading(language.T("Privacy_PlanDeletedHeading")), Subtle(language.T("Privacy_PlanDeletedBody"))]);
+
+    /// <summary>What a shared card of a plan becomes when the retention sweep removes the plan: no name, no content.</summary>
+    public static AdaptiveCard PlanExpired(Language language, int days) =>
+        Card(language.T("Privacy_PlanExpiredHeading", days), [Subheading(language.T("Privacy_PlanExpiredHeading", days)), Subtle(language.T("Privacy_PlanDeletedBody"))]);
 }

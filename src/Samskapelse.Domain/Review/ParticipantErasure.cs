@@ -26,7 +26,9 @@ public sealed record DataSubject(string UserId, string? AadObjectId)
 /// <summary>
 /// Takes a person out of someone else's plan. Signatures, votes and decided proposals stay, so the
 /// counts and the plan's history hold, under a neutral marker; their comments go entirely (the text is
-/// theirs); their open proposals go (nobody is left to be told the decision); they stop being a co-owner.
+/// theirs); their open proposals go (nobody is left to be told the decision), and their decided proposals keep
+/// only the decision, not their words (an approved one lives on as the owner's partner, alliance or principle);
+/// they stop being a co-owner.
 /// </summary>
 public static class ParticipantErasure
 {
@@ -52,7 +54,7 @@ public static class ParticipantErasure
                 Comments = review.Comments.RemoveAll(c => subject.Is(c.By)),
                 Proposals = [.. review.Proposals
                     .Where(p => !(subject.Is(p.By) && p.Status == ProposalStatus.Open))
-                    .Select(p => p with { By = Replace(p.By), DecidedBy = p.DecidedBy is null ? null : Replace(p.DecidedBy) })],
+                    .Select(p => p with { Text = subject.Is(p.By) ? string.Empty : p.Text, By = Replace(p.By), DecidedBy = p.DecidedBy is null ? null : Replace(p.DecidedBy) })],
                 Votes = [.. review.Votes.Select(v => v with { By = Replace(v.By) })],
                 SharedTo = [.. review.SharedTo.Select(s => s with { SharedBy = Replace(s.SharedBy) })],
             },

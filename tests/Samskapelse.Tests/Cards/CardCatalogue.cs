@@ -62,6 +62,7 @@ public static class CardCatalogue
             yield return ($"{language.Code()}/privacy-export", PrivacyCards.Export(language, "https://bot.example.test/documents/" + new string('t', 400)));
             yield return ($"{language.Code()}/privacy-confirm-delete", PrivacyCards.ConfirmDelete(language, new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero)));
             yield return ($"{language.Code()}/privacy-plan-deleted", PrivacyCards.PlanDeleted(language));
+            yield return ($"{language.Code()}/privacy-plan-expired", PrivacyCards.PlanExpired(language, 365));
             var formerSigned = Reviewed(plans[1]) is var reviewed ? reviewed with { Review = reviewed.Review with { Signatures = [.. reviewed.Review.Signatures.Select(sig => sig with { By = FormerParticipant.NewMarker() })] } } : plans[1];
             yield return ($"{language.Code()}/privacy-former-participant-signed", ReviewCards.Shared(language, formerSigned, SharedCardKind.CodeOfConduct, ReviewRole.Member, null, null, null));
 

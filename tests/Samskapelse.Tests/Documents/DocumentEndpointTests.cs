@@ -14,7 +14,7 @@ using Samskapelse.Planning;
 namespace Samskapelse.Tests.Documents;
 
 /// <summary>The bot's web host with plans in memory and a clock the tests move.</summary>
-public sealed class DocumentHostFactory : WebApplicationFactory<Program>
+public class DocumentHostFactory : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(SamplePlans.Now);
 

@@ -21,7 +21,7 @@ public sealed class PlanRetentionTests : IDisposable
     public void Dispose() => database.Dispose();
 
     private static PlanRetention Retention(IStorage storage, TimeProvider time, int days) =>
-        new(storage, time, Options.Create(new PrivacyOptions { RetentionDays = days }), NullLogger<PlanRetention>.Instance);
+        new(storage, new PlanStore(storage, NullLogger<PlanStore>.Instance), time, Options.Create(new PrivacyOptions { RetentionDays = days }), NullLogger<PlanRetention>.Instance);
 
     /// <summary>Writes plans (and their assistant records) as they were so many days before the end; the clock ends there (it cannot go back).</summary>
     private async Task WritePlansAsync(IStorage storage, params (string Id, int DaysAgo)[] plans)

@@ -25,7 +25,7 @@ public sealed class BotDriver
 
     /// <param name="assistant">The assistant's options; with none, the bot runs without an assistant, as before it had one.</param>
     /// <param name="middleware">Middleware the adapter runs before the bot, as AdapterWithErrorHandler runs the registered ones.</param>
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null)
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null, Samskapelse.Bot.Resilience.PendingAnswers? pendingAnswers = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -55,7 +55,7 @@ public sealed class BotDriver
 
         if (privacy)
         {
-            Privacy = new PrivacyWiring(storage, state, Plans, Time);
+            Privacy = new PrivacyWiring(storage, state, Plans, Time, pendingAnswers);
         }
 
         bot = TestBots.Create(storage, state, Plans, Time, locks, documents, handlers, Delivery, privacy: Privacy?.Desk);
@@ -171,6 +171,9 @@ public sealed class BotDriver
 
     /// <summary>Every activity the bot updated in place (UpdateActivityAsync), oldest first.</summary>
     public List<Activity> Updates { get; } = [];
+
+    /// <summary>The adapter, for work the bot does outside a turn (proactive updates of posted cards).</summary>
+    public BotAdapter Adapter => adapter;
 
     public Task<Replies> SendAsync(Activity activity)
     {
