@@ -142,7 +142,7 @@ public sealed class AnswerCorpusTests(ITestOutputHelper output)
             var replies = await bot.SayAsync(answer.Text);
             if (answer.Ask)
             {
-                if (!replies.AllText.Contains(T(language, "Choice_Heading"), StringComparison.Ordinal))
+                if (!replies.AllText.Contains(T(language, "Ambiguous_Heading"), StringComparison.Ordinal))
                 {
                     return "expected the answer-or-command card, got: " + replies.AllText;
                 }
@@ -152,7 +152,7 @@ public sealed class AnswerCorpusTests(ITestOutputHelper output)
                     return "the plan changed before the user chose";
                 }
 
-                var save = answer.Question == 0 ? T(language, "Choice_SaveTitle") : T(language, "Choice_SaveAnswer", answer.Question);
+                var save = answer.Question == 0 ? T(language, "Ambiguous_SaveTitle") : T(language, "Ambiguous_SaveAnswer", answer.Question);
                 replies = await bot.PressAsync(save);
             }
 
