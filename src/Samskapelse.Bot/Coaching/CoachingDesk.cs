@@ -54,7 +54,8 @@ public sealed class CoachingDesk(
     }
 
     /// <summary>Handles the message if it is coaching's: a "coach." card submit or a coaching command. False leaves it to planning.</summary>
-    public async Task<bool> TryHandleAsync(ITurnContext turnContext, Language language, CancellationToken cancellationToken)
+    /// <param name="answersFirst">A planning question is open: typed text is coaching's only when it is a coaching command with no argument.</param>
+    public async Task<bool> TryHandleAsync(ITurnContext turnContext, Language language, CancellationToken cancellationToken, bool answersFirst = false)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
@@ -71,7 +72,7 @@ public sealed class CoachingDesk(
         else
         {
             intent = CoachingConversation.ReadCommand(activity.Text ?? string.Empty);
-            if (intent is null)
+            if (intent is null || (answersFirst && !intent.Fields.IsEmpty))
             {
                 return false;
             }

@@ -55,6 +55,8 @@ public static class ReplyRenderer
         PlanListReply list => ManagementCards.PlanList(language, list.Plans, list.ActivePlanId, list.CardSequence),
         SharePickerReply picker => ManagementCards.SharePicker(language, picker.Plans, picker.Chats, picker.CardSequence),
         ConfirmDeleteReply delete => ManagementCards.ConfirmDelete(language, delete.Plan, delete.CardSequence),
+        AnswerOrCommandReply choice => ManagementCards.AnswerOrCommand(language, choice.Text, choice.Title, choice.Question, choice.CardSequence),
+        CommandSuggestionReply suggestion => ManagementCards.CommandSuggestion(language, suggestion.Typed, suggestion.Suggestion),
         CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No card for this reply."),
     };

@@ -76,14 +76,27 @@ public sealed class SamskapelseBot(
             return;
         }
 
+        // A suggested command's button ("Did you mean 'veiledning Kari'?") is read as that command typed, by whichever feature owns it.
+        var commandOnly = false;
+        if (activity.Value is not null && IntentReader.ReadSubmit(activity.Value) is MessageInput.Submitted { Intent: { Verb: Verbs.RunCommand } run })
+        {
+            activity.Text = run.Field(CardData.Text) ?? string.Empty;
+            activity.Value = null;
+            commandOnly = true;
+        }
+
+        // Answers first: while a question is open, typed text is the answer unless it is exactly a command.
+        var questionOpen = activity.Value is null && !commandOnly && await PlanningConversation.IsQuestionOpenAsync(turn, cancellationToken).ConfigureAwait(false);
+
         // Privacy (issue 8): "my data", "delete my data" and "privacy." card submits, before anything reads them as a plan command.
         if (privacy is not null && await privacy.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        // Coaching (issue 5): coaching commands and "coach." card submits go there before planning.
-        if (coaching is not null && await coaching.TryHandleAsync(turnContext, turn.Language, cancellationToken).ConfigureAwait(false))
+        // Coaching (issue 5): coaching commands and "coach." card submits go there before planning; while a question
+        // is open, "coaching av ledere" is an answer, and only the bare coaching commands are coaching's.
+        if (coaching is not null && await coaching.TryHandleAsync(turnContext, turn.Language, cancellationToken, answersFirst: questionOpen).ConfigureAwait(false))
         {
             return;
         }
@@ -91,7 +104,7 @@ public sealed class SamskapelseBot(
         switch (IntentReader.Read(activity))
         {
             case MessageInput.Typed typed:
-                await conversation.HandleAsync(turn, PlanningConversation.ReadText(typed.Text, turn.Session), cancellationToken).ConfigureAwait(false);
+                await conversation.HandleAsync(turn, conversation.ReadText(typed.Text, turn.Session, questionOpen, commandOnly), cancellationToken).ConfigureAwait(false);
                 break;
             case MessageInput.Submitted submitted:
                 await conversation.HandleAsync(turn, submitted.Intent, cancellationToken).ConfigureAwait(false);

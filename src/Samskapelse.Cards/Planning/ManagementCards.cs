@@ -114,6 +114,26 @@ public static class ManagementCards
                 Submit(language.T("Action_Cancel"), Verbs.CancelDelete, card, plan.Id, false),
             ]);
 
+    /// <summary>"Your answer, or a command?": two buttons, and nothing changes until one is pressed.</summary>
+    public static AdaptiveCard AnswerOrCommand(Language language, string text, string title, int question, int card) =>
+        Card(
+            language.T("Ambiguous_Heading"),
+            [
+                Heading(language.T("Ambiguous_Heading")),
+                Plain(question == 0 ? language.T("Ambiguous_BodyTitle", text, title) : language.T("Ambiguous_Body", text, question, title)),
+            ],
+            [
+                Submit(question == 0 ? language.T("Ambiguous_SaveTitle") : language.T("Ambiguous_SaveAnswer", question), Verbs.ChooseAnswer, card, validate: false) with { Style = "positive" },
+                Submit(language.T("Ambiguous_StartPlan"), Verbs.ChooseCommand, card, validate: false),
+            ]);
+
+    /// <summary>A message that was no command: the command the user most likely meant, on a button that runs it.</summary>
+    public static AdaptiveCard CommandSuggestion(Language language, string typed, string suggestion) =>
+        Card(
+            language.T("Unknown_DidYouMean", typed, suggestion),
+            [Plain(language.T("Unknown_DidYouMean", typed, suggestion)), Subtle(language.T("Unknown_RunHint"))],
+            [Submit(suggestion, Verbs.RunCommand, validate: false, extra: (CardData.Text, suggestion))]);
+
     public static AdaptiveCard CodeOfConductEditor(Language language, Plan plan, int card, TextReply? notice)
     {
         var body = new List<CardElement?>

@@ -192,6 +192,8 @@ public sealed class CoachingConversation
 
     public IEnumerable<string> Verbs => handlers.Keys;
 
+    private static readonly string[] NotANameStart = ["for", "til", "av", "af", "of", "to", "med", "with", "om", "about", "i", "in", "og", "and"];
+
     public static bool IsCoachingVerb(string? verb) => verb is not null && verb.StartsWith(CoachingVerbs.Prefix, StringComparison.Ordinal);
 
     /// <summary>A typed coaching command, in any of the three languages, or null.</summary>
@@ -220,7 +222,9 @@ public sealed class CoachingConversation
 
             if (normalized.StartsWith(alias + " ", StringComparison.Ordinal))
             {
-                return Intent.Of(CoachingVerbs.Start, (CoachingFields.ManagerName, text!.Trim()[alias.Length..].Trim()));
+                // "veiledning for Kari" is a sentence, not a name: planning answers it with the command it resembles.
+                var name = text!.Trim()[alias.Length..].Trim();
+                return NotANameStart.Contains(name.Split(' ')[0].ToLowerInvariant()) ? null : Intent.Of(CoachingVerbs.Start, (CoachingFields.ManagerName, name));
             }
         }
 

@@ -30,6 +30,9 @@ public static class CardCatalogue
                 ("setup", new SetupReply(1, null)),
                 ("setup-notice", new SetupReply(2, new string('x', 10), notice)),
                 ("share-picker", new SharePickerReply([.. Enumerable.Range(0, PlanLimits.PlansPerUser).Select(i => plans[2] with { Id = "p" + i })], [.. Enumerable.Range(0, 20).Select(i => new KnownChat("19:chat-" + i, new string('c', 80), default))], 4)),
+                ("answer-or-command", new AnswerOrCommandReply("start Ny plan for eldre i " + new string('x', 100), "Ny plan for eldre i " + new string('x', 100), 4, 5)),
+                ("answer-or-command-title", new AnswerOrCommandReply("start Eldretreff", "Eldretreff", 0, 6)),
+                ("command-suggestion", new CommandSuggestionReply("coach Kari Nordmann", "veiledning Kari Nordmann")),
                 ("plan-list-full", new PlanListReply([.. Enumerable.Range(0, PlanLimits.PlansPerUser).Select(i => plans[2] with { Id = "p" + i })], "p0", 3)),
             };
             foreach (var plan in plans)

@@ -78,7 +78,7 @@ public sealed class CoachingConfigurationTests
         var refused = await PostAsync(Message("vejledning", "29:mette", "bbbbbbbb-0000-0000-0000-000000000002"));
         var hr = await PostAsync(Message("vejledning", "29:hanne", "aaaaaaaa-0000-0000-0000-000000000001"));
 
-        Assert.Contains(Texts.Format(Language.Da, "Coach_HrOnly", "min coaching"), JObject.Parse(refused).ToString(), StringComparison.Ordinal);
+        Assert.Contains(Texts.Format(Language.Da, "Coach_HrOnly", Texts.Alternatives(Language.Da, "Cmd_MyCoaching")[0]), JObject.Parse(refused).ToString(), StringComparison.Ordinal);
         Assert.Contains(Texts.Get(Language.Da, "CoachStart_Heading"), hr, StringComparison.Ordinal);
         Assert.Contains("Mette Leder", hr, StringComparison.Ordinal);
         var known = await factory.Services.GetRequiredService<PeopleDirectory>().FindAsync("29:mette", CancellationToken.None);

@@ -136,7 +136,7 @@ public sealed class BadInputTests
     {
         var bot = new BotDriver(new MemoryStorage(), nameof(MistypedCommand_WithNoPlanOpen_SuggestsTheClosest) + typed);
         var reply = await bot.SayAsync(typed);
-        Assert.Contains(T(Language.En, "Unknown_DidYouMean", typed, suggestion), reply.Texts);
+        Assert.Contains(T(Language.En, "Unknown_DidYouMean", typed, suggestion), reply.AllText);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ConversationScriptTests
             .Send(Cmd(language, "Cmd_Help"))
             .AssertReply(CardWith(T(language, "Help_Heading")))
             .Send(Cmd(language, "Cmd_Plans") + "x")
-            .AssertReply(T(language, "Unknown_DidYouMean", Cmd(language, "Cmd_Plans") + "x", Cmd(language, "Cmd_Plans")))
+            .AssertReply(CardWith(T(language, "Unknown_DidYouMean", Cmd(language, "Cmd_Plans") + "x", Cmd(language, "Cmd_Plans"))))
             .Send(Cmd(language, "Cmd_Plans"))
             .AssertReply(T(language, "Plans_None", Cmd(language, "Cmd_Start")))
             .StartTestAsync();

@@ -56,7 +56,11 @@ public sealed class PlanManagementTests
         var bot = new BotDriver(new MemoryStorage(), nameof(SeveralPlans_ListOpenRenameAndDeleteWithConfirmation));
         await bot.SayAsync("start First plan");
         await bot.SayAsync("The first goal");
-        await bot.SayAsync("start Second plan");
+
+        // Question 2 is open, so "start Second plan" could be its answer: the bot asks, and the button starts the plan.
+        var ambiguous = await bot.SayAsync("start Second plan");
+        Assert.Contains(T(Language.En, "Ambiguous_Body", "start Second plan", 2, "Second plan"), ambiguous.AllText);
+        await bot.PressAsync(T(Language.En, "Ambiguous_StartPlan"));
 
         var list = await bot.SayAsync("plans");
         var listCard = Assert.Single(list.Cards);

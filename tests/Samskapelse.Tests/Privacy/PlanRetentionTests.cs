@@ -103,6 +103,7 @@ public sealed class PlanRetentionTests : IDisposable
         await bot.SayAsync("Det vi vil");
         time.Advance(TimeSpan.FromDays(20));
         await bot.SayAsync("start Ny plan");
+        await bot.PressAsync(T(Language.Da, "Ambiguous_StartPlan"));
         time.Advance(TimeSpan.FromDays(15));
 
         Assert.Equal(1, await Retention(storage, time, 30).SweepOnceAsync(default));

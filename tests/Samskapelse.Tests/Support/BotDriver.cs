@@ -25,7 +25,7 @@ public sealed class BotDriver
 
     /// <param name="assistant">The assistant's options; with none, the bot runs without an assistant, as before it had one.</param>
     /// <param name="middleware">Middleware the adapter runs before the bot, as AdapterWithErrorHandler runs the registered ones.</param>
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null, Samskapelse.Bot.Resilience.PendingAnswers? pendingAnswers = null)
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null, Samskapelse.Bot.Resilience.PendingAnswers? pendingAnswers = null, Samskapelse.Bot.Coaching.CoachingOptions? coaching = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -58,7 +58,9 @@ public sealed class BotDriver
             Privacy = new PrivacyWiring(storage, state, Plans, Time, pendingAnswers);
         }
 
-        bot = TestBots.Create(storage, state, Plans, Time, locks, documents, handlers, Delivery, privacy: Privacy?.Desk);
+        // With coaching options the bot has the coaching desk too, as Program.cs wires it: coaching reads typed text before planning.
+        var coachingDesk = coaching is null ? null : TestBots.Coaching(storage, state, Plans, Time, adapter, coaching);
+        bot = TestBots.Create(storage, state, Plans, Time, locks, documents, handlers, Delivery, coachingDesk, Privacy?.Desk);
     }
 
     /// <summary>The privacy desk and its export, when the driver was made with privacy.</summary>

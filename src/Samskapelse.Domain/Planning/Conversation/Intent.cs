@@ -51,6 +51,14 @@ public static class Verbs
     public const string Share = "share";
     public const string ShareSend = "share.send";
     public const string Unknown = "unknown";
+
+    /// <summary>Typed text that could be the answer to the open question or a command: the user is asked which.</summary>
+    public const string AnswerOrCommand = "answer.ambiguous";
+    public const string ChooseAnswer = "ambiguous.answer";
+    public const string ChooseCommand = "ambiguous.command";
+
+    /// <summary>A suggested command, run with one tap: the bot reads the card's text as a typed command.</summary>
+    public const string RunCommand = "command.run";
 }
 
 /// <summary>Names of the reserved fields in card data and of the inputs on planning cards.</summary>

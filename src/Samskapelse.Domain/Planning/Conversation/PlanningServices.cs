@@ -15,5 +15,6 @@ public static class PlanningHandlers
         new AddPartnerHandler(), new AddActivityHandler(), new AddAllianceHandler(),
         new RemovePartnerHandler(), new RemoveActivityHandler(), new RemoveAllianceHandler(),
         new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new SharePickerHandler(), new ShareSendHandler(),
+        new AnswerOrCommandHandler(), new ChooseAnswerOrCommandHandler(asCommand: false), new ChooseAnswerOrCommandHandler(asCommand: true), new RunCommandHandler(),
     ];
 }

@@ -28,6 +28,9 @@ public sealed record PlanningSession
     /// <summary>The card whose submit the previous turn took: a second submit of it is a double click.</summary>
     public int? LastAnsweredCard { get; init; }
 
+    /// <summary>Typed text that could be an answer or a command, kept until the user picks one on the card.</summary>
+    public string? PendingAnswerOrCommand { get; init; }
+
     public bool Welcomed { get; init; }
 
     public bool Paused { get; init; }

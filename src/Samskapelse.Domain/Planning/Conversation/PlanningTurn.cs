@@ -37,6 +37,9 @@ public sealed class PlanningTurn
 
     public IReadOnlyList<Reply> Replies => replies;
 
+    /// <summary>An intent a handler hands on, carried out in the same turn after it (the choice on the answer-or-command card).</summary>
+    public Intent? FollowUp { get; set; }
+
     /// <summary>Plans this turn changed: their shared cards are brought up to date after the turn.</summary>
     public ISet<string> ChangedPlanIds { get; } = new HashSet<string>(StringComparer.Ordinal);
 

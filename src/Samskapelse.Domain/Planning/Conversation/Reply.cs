@@ -30,4 +30,13 @@ public sealed record SharePickerReply(IReadOnlyList<Plan> Plans, IReadOnlyList<K
 /// <summary>Not shown but carried out by the bot after the turn: post a plan's card into a team chat.</summary>
 public sealed record ShareRequest(string PlanId, string ConversationId, string Kind) : Reply;
 
+/// <summary>
+/// "Your answer, or a command?": <paramref name="Text"/> could answer question <paramref name="Question"/>
+/// (0: the new plan's title) or start a plan titled <paramref name="Title"/>.
+/// </summary>
+public sealed record AnswerOrCommandReply(string Text, string Title, int Question, int CardSequence) : Reply;
+
+/// <summary>A message that was no command, and the command the user most likely meant, one tap away.</summary>
+public sealed record CommandSuggestionReply(string Typed, string Suggestion) : Reply;
+
 public sealed record CodeOfConductEditorReply(Plan Plan, int CardSequence, TextReply? Notice = null) : Reply;

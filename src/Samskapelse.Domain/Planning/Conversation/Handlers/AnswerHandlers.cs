@@ -230,17 +230,17 @@ internal sealed class TypedAnswerHandler : IPlanningHandler
         var unknown = new List<string>();
         foreach (var line in Answers.Lines(text))
         {
+            // "Name: how" names a partner only when the name is one; "Forslag: en felles dugnad" is an answer with a colon in it.
             var (name, rest) = Answers.SplitNamed(line);
-            var partner = name is null
-                ? plan.Partners.FirstOrDefault(p => string.IsNullOrWhiteSpace(p.Mobilisation) && !answers.ContainsKey(p.Id))
-                : plan.Partners.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            var named = name is null ? null : plan.Partners.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            var partner = named ?? plan.Partners.FirstOrDefault(p => string.IsNullOrWhiteSpace(p.Mobilisation) && !answers.ContainsKey(p.Id));
             if (partner is null)
             {
                 unknown.Add(name ?? line);
                 continue;
             }
 
-            answers[partner.Id] = rest;
+            answers[partner.Id] = named is null ? line : rest;
         }
 
         TextReply? problem = null;

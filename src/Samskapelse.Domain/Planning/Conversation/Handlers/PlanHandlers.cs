@@ -328,7 +328,7 @@ internal sealed class UnknownHandler : IPlanningHandler
         var suggestion = CommandParser.Suggest(text, turn.Language);
         if (suggestion is not null)
         {
-            turn.Say("Unknown_DidYouMean", text.Trim(), suggestion);
+            turn.Show(new CommandSuggestionReply(text.Trim(), suggestion));
         }
         else
         {
