@@ -65,7 +65,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
             }
 
             builder.UseSetting("Storage:Provider", "Memory");
-            builder.UseSetting("Documents:SigningKey", "authentication-tests-signing-key-0123456789");
+            builder.UseSetting("Documents:SigningKey", Support.TestSigningKey.Base64);
             builder.UseSetting("Bot:PublicBaseUrl", "https://bot.example.test");
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.ConfigureTestServices(services => services.AddSingleton<IStorage>(Storage));
