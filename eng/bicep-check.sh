@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles and lints the Bicep in infra/ with the Bicep CLI restored from NuGet
-# (eng/bicep/Bicep.proj), then checks the parameter files against the compiled template.
+# (eng/bicep/Bicep.proj), then checks the parameter files against the compiled template and the
+# template for what it must close (eng/bicep/check-hardening.mjs).
 # Any diagnostic at any level (error, warning, info) fails the check: exit 1.
 #
 #   bash eng/bicep-check.sh
@@ -67,6 +68,11 @@ echo "Bicep CLI $("$bicep" --version | sed -n 's/^Bicep CLI version \([^ ]*\).*/
 if run "build infra/main.bicep" build "$root/infra/main.bicep" --outfile "$work/main.json"; then
   if node "$root/eng/bicep/check-parameters.mjs" "$work/main.json" \
     "$root/infra/main.parameters.json" "$root/infra/azure.parameters.json"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+  if node "$root/eng/bicep/check-hardening.mjs" "$work/main.json"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

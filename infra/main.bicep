@@ -1,4 +1,4 @@
-metadata description = 'Samskapelse.Bot in production: Azure Bot (Teams channel) on Linux App Service (.NET 10), running as a user-assigned managed identity that reaches Blob Storage and Azure OpenAI through Entra ID roles. No keys or passwords are created.'
+metadata description = 'Samskapelse.Bot in production: Azure Bot (Teams channel) on Linux App Service (.NET 10), running as a user-assigned managed identity that reaches Blob Storage, Azure OpenAI and Key Vault through Entra ID roles, by default only from its own subnet. No keys or passwords are created; the link signing key you supply is kept in Key Vault.'
 
 targetScope = 'resourceGroup'
 
@@ -53,8 +53,20 @@ param openAiCapacity int = 30
 param logRetentionInDays int = 30
 
 @secure()
-@description('HMAC key that signs the bot\'s download links (Documents__SigningKey). A new one on every deployment is fine: links live an hour, and a redeploy only ends the open ones.')
-param documentsSigningKey string = newGuid()
+@description('HMAC key that signs the bot\'s download links: at least 32 random bytes in base64 (`openssl rand -base64 32`), stored in Key Vault as documents-signing-key-<documentsSigningKeyId>. Required on the first deployment and whenever documentsSigningKeyId changes; empty keeps the secret already in the vault.')
+param documentsSigningKey string = ''
+
+@description('Id of the signing key, carried in every link it signs. To rotate: a new id with a new key, and the old id as previousDocumentsSigningKeyId until its links have expired (a day).')
+@minLength(1)
+@maxLength(32)
+param documentsSigningKeyId string = 'k1'
+
+@description('Id of the previous signing key, whose secret stays in Key Vault and still verifies links during a rotation; empty for none.')
+@maxLength(32)
+param previousDocumentsSigningKeyId string = ''
+
+@description('Storage, Azure OpenAI and Key Vault reachable only from the bot\'s App Service: VNet integration with service endpoints and network rules that refuse every other network. Needs an App Service plan of Basic or above. false leaves them on public networks (still Entra ID only).')
+param restrictNetworkAccess bool = true
 
 @description('Tags on every resource.')
 param tags object = {
@@ -82,6 +94,31 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = if (restrictNetworkAccess) {
+  name: 'network'
+  params: {
+    baseName: resourceBaseName
+    location: location
+    tags: tags
+  }
+}
+
+var appSubnetId = restrictNetworkAccess ? network!.outputs.appSubnetId : ''
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    baseName: resourceBaseName
+    location: location
+    tags: tags
+    identityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)
+    principalId: identity.outputs.principalId
+    appSubnetId: appSubnetId
+    signingKeyId: documentsSigningKeyId
+    signingKey: documentsSigningKey
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
@@ -92,6 +129,7 @@ module storage 'modules/storage.bicep' = {
     skuName: stateStorageSku
     identityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)
     principalId: identity.outputs.principalId
+    appSubnetId: appSubnetId
   }
 }
 
@@ -107,6 +145,7 @@ module openAi 'modules/openai.bicep' = {
     capacity: openAiCapacity
     identityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)
     principalId: identity.outputs.principalId
+    appSubnetId: appSubnetId
   }
 }
 
@@ -125,7 +164,11 @@ module app 'modules/appservice.bicep' = {
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeployment: openAi.outputs.deploymentName
     appInsightsConnectionString: monitoring.outputs.connectionString
-    documentsSigningKey: documentsSigningKey
+    signingKeyUri: keyVault.outputs.signingKeyUri
+    signingKeyId: documentsSigningKeyId
+    previousSigningKeyUri: empty(previousDocumentsSigningKeyId) ? '' : '${keyVault.outputs.vaultUri}secrets/documents-signing-key-${previousDocumentsSigningKeyId}'
+    previousSigningKeyId: previousDocumentsSigningKeyId
+    appSubnetId: appSubnetId
   }
 }
 

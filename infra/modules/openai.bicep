@@ -24,6 +24,9 @@ param identityId string
 @description('Principal id of the bot identity.')
 param principalId string
 
+@description('The App Service integration subnet, the only network admitted; empty leaves the account reachable from any network (still Entra ID only).')
+param appSubnetId string
+
 // Built-in role: Cognitive Services OpenAI User.
 var openAiUserRoleId = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 
@@ -37,7 +40,15 @@ resource account 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
     // A custom subdomain is what makes Entra ID tokens work; it is also the endpoint host.
     customSubDomainName: toLower('oai-${baseName}-${uniqueString(resourceGroup().id, baseName)}')
     disableLocalAuth: true
+    // With a subnet: reachable only from the bot's App Service (service endpoint).
     publicNetworkAccess: 'Enabled'
+    networkAcls: empty(appSubnetId)
+      ? { defaultAction: 'Allow' }
+      : {
+          defaultAction: 'Deny'
+          virtualNetworkRules: [{ id: appSubnetId, ignoreMissingVnetServiceEndpoint: false }]
+          ipRules: []
+        }
   }
 }
 

@@ -22,6 +22,9 @@ param deletedBlobRetentionDays int = 1
 @description('Principal id of the bot identity; gets Storage Blob Data Contributor on the container.')
 param principalId string
 
+@description('The App Service integration subnet, the only network admitted; empty leaves the account reachable from any network (still Entra ID only).')
+param appSubnetId string
+
 // Built-in role: Storage Blob Data Contributor.
 var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
@@ -40,11 +43,15 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    // With a subnet: reachable only from the bot's App Service (service endpoint), no trusted-service bypass.
     publicNetworkAccess: 'Enabled'
-    networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
-    }
+    networkAcls: empty(appSubnetId)
+      ? { bypass: 'AzureServices', defaultAction: 'Allow' }
+      : {
+          bypass: 'None'
+          defaultAction: 'Deny'
+          virtualNetworkRules: [{ id: appSubnetId, action: 'Allow' }]
+        }
   }
 }
 

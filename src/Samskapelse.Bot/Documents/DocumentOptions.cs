@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 
 namespace Samskapelse.Bot.Documents;
 
@@ -8,12 +10,19 @@ public sealed class DocumentOptions
     public const string SectionName = "Documents";
 
     /// <summary>
-    /// The HMAC-SHA256 key of download links, at least 32 characters. Required outside Development; in
-    /// Development an unset key is replaced by a random one per process (links die with the process).
-    /// Changing it revokes every link handed out.
+    /// The HMAC-SHA256 key of download links: at least 32 random bytes in base64 (`openssl rand -base64 32`),
+    /// with the key id <see cref="DocumentSigningKey.DefaultId"/>. Use it or <see cref="SigningKeys"/>, not both.
+    /// Required outside Development; in Development an unset key is replaced by a random one per process
+    /// (links die with the process). Changing it revokes every link handed out; rotate with <see cref="SigningKeys"/>.
     /// </summary>
-    [MinLength(32, ErrorMessage = "Documents:SigningKey must be at least 32 characters.")]
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Keys with ids, for rotation without breaking live links: the first signs, every one listed verifies
+    /// the links that name its id. Rotate by putting a new key first and removing the old one once its
+    /// links have expired (<see cref="ImageLinkLifetime"/>).
+    /// </summary>
+    public IList<DocumentSigningKeyOptions> SigningKeys { get; } = [];
 
     /// <summary>How long a Word or Markdown link works: one hour by default, so a forwarded link soon dies.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
@@ -34,6 +43,64 @@ public sealed class DocumentOptions
     /// <summary>Memory for rendered documents kept for the next request of the same plan version (bytes): 64 MB by default.</summary>
     [Range(0, long.MaxValue)]
     public long RenderCacheBytes { get; set; } = 64L * 1024 * 1024;
+}
+
+/// <summary>One entry of Documents:SigningKeys.</summary>
+public sealed class DocumentSigningKeyOptions
+{
+    /// <summary>Carried in every link the key signs: 1 to 32 letters, digits, '-' or '_', e.g. 2026-11.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>At least 32 random bytes in base64; from Key Vault in Azure.</summary>
+    public string? Key { get; set; }
+}
+
+/// <summary>Checks the signing keys at start, so a weak, sample or missing key stops the bot with a message naming the key.</summary>
+public sealed partial class DocumentOptionsValidator(IHostEnvironment environment) : IValidateOptions<DocumentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DocumentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var hasSingle = !string.IsNullOrWhiteSpace(options.SigningKey);
+        if (hasSingle && options.SigningKeys.Count > 0)
+        {
+            failures.Add("Documents:SigningKey and Documents:SigningKeys are both set: use one of them (SigningKeys to rotate keys).");
+        }
+        else if (!hasSingle && options.SigningKeys.Count == 0 && !environment.IsDevelopment())
+        {
+            failures.Add($"Documents:SigningKey must be set outside Development: it signs the download links. {SigningKeyText.Advice}");
+        }
+
+        if (hasSingle && SigningKeyText.Problem(options.SigningKey, out _) is { } problem)
+        {
+            failures.Add($"Documents:SigningKey {problem}. {SigningKeyText.Advice}");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.SigningKeys.Count; i++)
+        {
+            var entry = options.SigningKeys[i];
+            if (entry.Id is null || !KeyId().IsMatch(entry.Id))
+            {
+                failures.Add($"Documents:SigningKeys:{i}:Id must be 1 to 32 letters, digits, '-' or '_'.");
+            }
+            else if (!ids.Add(entry.Id))
+            {
+                failures.Add($"Documents:SigningKeys:{i}:Id '{entry.Id}' is listed twice.");
+            }
+
+            if (SigningKeyText.Problem(entry.Key, out _) is { } keyProblem)
+            {
+                failures.Add($"Documents:SigningKeys:{i}:Key {keyProblem}. {SigningKeyText.Advice}");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    internal static partial Regex KeyId();
 }
 
 /// <summary>The "Bot" section: where the bot is reached from outside, for links in cards.</summary>

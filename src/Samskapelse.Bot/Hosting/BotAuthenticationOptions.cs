@@ -26,8 +26,9 @@ public sealed class BotAuthenticationOptions
     public string? ChannelService { get; set; }
 
     /// <summary>
-    /// Lets the bot run with no app id outside the Development environment, accepting unsigned requests
-    /// from anyone who can reach it. Only for an isolated test environment.
+    /// Lets the bot run with no app id outside the Development environment, accepting unsigned requests.
+    /// As in Development, only callers on this machine (loopback) are answered; forwarded headers are not
+    /// trusted. Only for an isolated test environment.
     /// </summary>
     public bool DangerouslyAllowUnauthenticatedRequests { get; set; }
 }

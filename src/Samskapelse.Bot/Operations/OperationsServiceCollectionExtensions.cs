@@ -23,6 +23,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddOptions<TelemetryOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddMetrics();
+        services.AddRedactedLogging();
         services.AddSingleton<Telemetry>();
         services.AddSingleton(CardVerbs.From);
         services.Decorate<IStorage>((store, provider) => InstrumentedStorage.Wrap(store, provider.GetRequiredService<Telemetry>()));
@@ -41,7 +42,8 @@ public static class OperationsServiceCollectionExtensions
     /// <summary>
     /// The exporter reads the standard keys itself (endpoint, protocol, headers, timeout), from the
     /// environment or any configuration source. Health probes are left out of the traces: App Service
-    /// asks every minute on every instance.
+    /// asks every minute on every instance. Paths and queries leave no span (<see cref="TelemetryRedaction"/>):
+    /// they carry download tokens and the ids of people and chats.
     /// </summary>
     private static void AddOpenTelemetryExport(IServiceCollection services, IConfiguration configuration)
     {
@@ -51,6 +53,7 @@ public static class OperationsServiceCollectionExtensions
                 .AddSource(Telemetry.Name)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
                 .AddHttpClientInstrumentation()
+                .AddProcessor(new TelemetryRedaction())
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
                 .AddMeter(Telemetry.Name)

@@ -14,4 +14,6 @@ internal enum AuthRefusal
     EmulatorToken,
     IssuedInTheFuture,
     RejectedBySdk,
+    NotLoopback,
+    ServiceUrlNotAllowed,
 }

@@ -8,9 +8,11 @@ namespace Samskapelse.Bot.Teams;
 
 /// <summary>
 /// Authenticates POST /api/messages more strictly than CloudAdapter: the header is checked before the
-/// body is read, only the channel's own issuer is accepted outside Development, and every failure of
+/// body is read, only the channel's own issuer is accepted (emulator tokens only with Auth:DangerouslyAllowEmulatorTokens), and every failure of
 /// the SDK's validation (which answers many with 500) becomes a refusal logged as a warning. The SDK
-/// still does the real work: signature, lifetime, audience, endorsement and service URL.
+/// still does the real work: signature, lifetime, audience, endorsement and service URL. An authenticated
+/// activity's service URL must be https on an allowed host, as the bot sends its credentials there. With
+/// authentication off (no app id), only callers on this machine are answered.
 /// </summary>
 public sealed class InboundAuthentication
 {
@@ -22,24 +24,24 @@ public sealed class InboundAuthentication
     private readonly bool required;
     private readonly bool emulatorTokensAllowed;
     private readonly string channelIssuer;
+    private readonly InboundAuthenticationOptions inbound;
 
     public InboundAuthentication(
         BotFrameworkAuthentication sdk,
         IOptions<BotAuthenticationOptions> botOptions,
         IOptions<InboundAuthenticationOptions> options,
-        IHostEnvironment environment,
         TimeProvider time,
         ILogger<InboundAuthentication> logger)
     {
         ArgumentNullException.ThrowIfNull(botOptions);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
         this.sdk = sdk;
         this.time = time;
         this.logger = logger;
         var bot = botOptions.Value;
         required = !string.IsNullOrWhiteSpace(bot.MicrosoftAppId);
-        emulatorTokensAllowed = environment.IsDevelopment() || options.Value.AllowEmulatorTokens;
+        inbound = options.Value;
+        emulatorTokensAllowed = inbound.DangerouslyAllowEmulatorTokens;
         channelIssuer = ChannelEndpoints.TokenIssuer(bot);
     }
 
@@ -49,7 +51,9 @@ public sealed class InboundAuthentication
         ArgumentNullException.ThrowIfNull(request);
         if (!required)
         {
-            return true;
+            // Without authentication anyone could act as anyone: answer only this machine (the emulator, the
+            // tests). The connection's own address decides; forwarded headers are not read.
+            return IsLoopback(request.HttpContext.Connection.RemoteIpAddress) || Refused(AuthRefusal.NotLoopback);
         }
 
         var headers = request.Headers.Authorization;
@@ -91,6 +95,12 @@ public sealed class InboundAuthentication
     public async Task<(AuthenticateRequestResult? Result, int StatusCode)> AuthenticateAsync(Activity activity, string? header, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (required && !inbound.AllowsServiceUrl(activity.ServiceUrl))
+        {
+            InboundLog.AuthenticationRefused(logger, AuthRefusal.ServiceUrlNotAllowed, "the activity's serviceUrl is not https on an allowed host");
+            return (null, StatusCodes.Status401Unauthorized);
+        }
+
         try
         {
             return (await sdk.AuthenticateRequestAsync(activity, header, cancellationToken).ConfigureAwait(false), StatusCodes.Status200OK);
@@ -117,6 +127,10 @@ public sealed class InboundAuthentication
         or Newtonsoft.Json.JsonException
         or System.Text.Json.JsonException
         or OverflowException;
+
+    /// <summary>A loopback address, or none at all (an in-process test server, a Unix socket): no remote caller.</summary>
+    private static bool IsLoopback(System.Net.IPAddress? address) =>
+        address is null || System.Net.IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     private bool Refused(AuthRefusal refusal)
     {

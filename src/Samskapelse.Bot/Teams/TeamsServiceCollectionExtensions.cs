@@ -23,7 +23,8 @@ public static class TeamsServiceCollectionExtensions
         services.ShareConnectorContracts();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
-        services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
+        services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboundAuthenticationOptions>, InboundAuthenticationOptionsValidator>();
         services.AddSingleton<InboundAuthentication>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddSingleton<WelcomeClaims>();

@@ -25,7 +25,7 @@ public class DocumentHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", "Memory");
         // No Bot Framework credentials in tests: the journey posts to /api/messages unauthenticated.
         builder.UseSetting("DangerouslyAllowUnauthenticatedRequests", "true");
-        builder.UseSetting("Documents:SigningKey", "endpoint-tests-signing-key-0123456789");
+        builder.UseSetting("Documents:SigningKey", Support.TestSigningKey.Base64);
         builder.UseSetting("Bot:PublicBaseUrl", "https://bot.example.test");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
@@ -188,7 +188,7 @@ public sealed class DocumentStartupTests
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Documents:SigningKey must be set", failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Documents:SigningKey must be set outside Development", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,11 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -22,49 +16,12 @@ public sealed class OtlpExportTests
 {
     private const string Marker = "MARKER-OTLP-41c9";
 
-    /// <summary>A stand-in OTLP/HTTP collector on loopback that keeps every request it is sent.</summary>
-    private sealed class Collector : IAsyncDisposable
-    {
-        private readonly WebApplication app;
-
-        private Collector(WebApplication app) => this.app = app;
-
-        public ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> Received { get; } = new();
-
-        public Uri Address => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-        public static async Task<Collector> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var collector = new Collector(app);
-            app.MapPost("/v1/{signal}", async (HttpContext context) =>
-            {
-                using var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body);
-                collector.Received.Enqueue((context.Request.Path, context.Request.ContentType, body.ToArray()));
-                // An empty ExportServiceResponse is an empty protobuf message.
-                context.Response.ContentType = "application/x-protobuf";
-                context.Response.StatusCode = StatusCodes.Status200OK;
-            });
-            await app.StartAsync();
-            return collector;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
-
     private static bool Holds(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     [Fact]
     public async Task WithAnOtlpEndpoint_TurnSpansAndBotMetrics_ArePostedAsProtobuf_WithoutTheUsersText()
     {
-        await using var collector = await Collector.StartAsync();
+        await using var collector = await OtlpCollector.StartAsync();
         using var database = new TempDatabase();
         using var bot = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

@@ -44,7 +44,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var argument in new[] { Path.Combine(folder, "Samskapelse.Bot.dll"), "--urls", "http://127.0.0.1:0", "--MicrosoftAppId=", "--Documents:SigningKey=two-instances-signing-key-0123456789" })
+        foreach (var argument in new[] { Path.Combine(folder, "Samskapelse.Bot.dll"), "--urls", "http://127.0.0.1:0", "--MicrosoftAppId=", "--Documents:SigningKey=" + TestSigningKey.Base64 })
         {
             start.ArgumentList.Add(argument);
         }

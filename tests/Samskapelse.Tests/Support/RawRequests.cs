@@ -10,7 +10,7 @@ namespace Samskapelse.Tests.Support;
 /// </summary>
 public static class RawRequests
 {
-    public static async Task<(int StatusCode, string Body)> PostAsync(TestServer server, byte[] body, string? contentType = "application/json; charset=utf-8", bool declareLength = true, IReadOnlyList<string>? authorization = null)
+    public static async Task<(int StatusCode, string Body)> PostAsync(TestServer server, byte[] body, string? contentType = "application/json; charset=utf-8", bool declareLength = true, IReadOnlyList<string>? authorization = null, Action<HttpContext>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(body);
@@ -25,6 +25,8 @@ public static class RawRequests
             {
                 http.Request.Headers.Authorization = new StringValues([.. authorization]);
             }
+
+            configure?.Invoke(http);
         });
         using var reader = new StreamReader(context.Response.Body);
         return (context.Response.StatusCode, await reader.ReadToEndAsync());

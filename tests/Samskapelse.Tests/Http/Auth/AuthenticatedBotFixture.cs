@@ -65,7 +65,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
             }
 
             builder.UseSetting("Storage:Provider", "Memory");
-            builder.UseSetting("Documents:SigningKey", "authentication-tests-signing-key-0123456789");
+            builder.UseSetting("Documents:SigningKey", Support.TestSigningKey.Base64);
             builder.UseSetting("Bot:PublicBaseUrl", "https://bot.example.test");
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.ConfigureTestServices(services => services.AddSingleton<IStorage>(Storage));
@@ -90,10 +90,10 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
 
     public TokenContext Context(string conversation) => new(this, conversation, DateTimeOffset.UtcNow);
 
-    public static Task<(int StatusCode, string Body)> PostAsync(TestServer server, AuthRequest request, string? body = null)
+    public static Task<(int StatusCode, string Body)> PostAsync(TestServer server, AuthRequest request, string? body = null, Action<Microsoft.AspNetCore.Http.HttpContext>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RawRequests.PostAsync(server, Encoding.UTF8.GetBytes(body ?? request.Activity.ToString()), authorization: request.Authorization);
+        return RawRequests.PostAsync(server, Encoding.UTF8.GetBytes(body ?? request.Activity.ToString()), authorization: request.Authorization, configure: configure);
     }
 }
 

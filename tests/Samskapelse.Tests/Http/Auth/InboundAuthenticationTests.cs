@@ -56,9 +56,9 @@ public sealed class InboundAuthenticationTests(AuthenticatedBotFixture fixture) 
     }
 
     [Fact]
-    public async Task EmulatorTokens_AreAcceptedOutsideDevelopment_OnlyWhenExplicitlyAllowed()
+    public async Task EmulatorTokens_AreAcceptedOnlyWithTheirDangerousSwitch()
     {
-        using var allowing = fixture.Bot.WithWebHostBuilder(builder => builder.UseSetting("Auth:AllowEmulatorTokens", "true"));
+        using var allowing = fixture.Bot.WithWebHostBuilder(builder => builder.UseSetting("Auth:DangerouslyAllowEmulatorTokens", "true"));
         var t = fixture.Context("emulator-allowed");
 
         var (status, _) = await AuthenticatedBotFixture.PostAsync(allowing.Server, t.Bearer(t.SignedBy(ForgedRequests.Emulator(t, "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", "1.0", "appid"))));
@@ -66,15 +66,19 @@ public sealed class InboundAuthenticationTests(AuthenticatedBotFixture fixture) 
         Assert.Equal(StatusCodes.Status200OK, status);
     }
 
-    [Fact]
-    public async Task EmulatorTokens_AreAcceptedInDevelopment()
+    /// <summary>Issue 14, item 9: the Development environment alone no longer opens the door to emulator tokens, whose audience and service URL the SDK does not check.</summary>
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0", "2.0", "azp")]
+    [InlineData("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", "1.0", "appid")]
+    public async Task EmulatorTokens_AreRefusedInDevelopment_WithoutTheSwitch(string issuer, string version, string appIdClaim)
     {
         using var development = fixture.Bot.WithWebHostBuilder(builder => builder.UseEnvironment("Development"));
-        var t = fixture.Context("emulator-development");
+        var t = fixture.Context("emulator-development-" + version);
 
-        var (status, _) = await AuthenticatedBotFixture.PostAsync(development.Server, t.Bearer(t.SignedBy(ForgedRequests.Emulator(t, "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0", "2.0", "azp"))));
+        var (status, _) = await AuthenticatedBotFixture.PostAsync(development.Server, t.Bearer(t.SignedBy(ForgedRequests.Emulator(t, issuer, version, appIdClaim))));
 
-        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+        Assert.DoesNotContain(fixture.Storage.Operations, operation => operation.Contains(t.Conversation, StringComparison.Ordinal));
     }
 
     [Fact]
