@@ -25,6 +25,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
         services.AddSingleton<InboundAuthentication>();
+        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TenantOptions>, TenantOptionsValidator>();
+        services.AddSingleton<TenantBoundary>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();
