@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Samskapelse.Bot.Hosting;
 using Samskapelse.Bot.Planning;
+using Samskapelse.Bot.Teams;
 using Samskapelse.Coaching;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
@@ -17,7 +18,7 @@ namespace Samskapelse.Bot.Coaching;
 /// </summary>
 public sealed class CoachingDesk(
     CoachingConversation conversation,
-    ICoachingStore journeys,
+    CoachingStore journeys,
     PeopleDirectory people,
     ProactiveSender sender,
     PlanningStateAccessors state,
@@ -80,9 +81,12 @@ public sealed class CoachingDesk(
 
         var from = activity.From;
         var user = new Person(from.Id, from.AadObjectId, from.Name ?? string.Empty);
-        var isHr = await people.IsHrAsync(from, cancellationToken).ConfigureAwait(false);
-        var self = await people.FindAsync(from.Id, cancellationToken).ConfigureAwait(false);
-        var turn = new CoachingTurn(user, language, isHr, self, journeys, people, await MyPlansAsync(turnContext, from.Id, cancellationToken).ConfigureAwait(false), time);
+
+        // Coaching stays inside the tenant: HR sees, invites and reaches only people of their own tenant.
+        var tenantId = TenantBoundary.TenantOf(activity);
+        var isHr = await people.IsHrAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var self = await people.FindAsync(tenantId, from.Id, cancellationToken).ConfigureAwait(false);
+        var turn = new CoachingTurn(user, language, isHr, self, journeys.In(tenantId), people.In(tenantId), await MyPlansAsync(turnContext, from.Id, cancellationToken).ConfigureAwait(false), time);
         await conversation.HandleAsync(turn, intent, cancellationToken).ConfigureAwait(false);
         Log.Handled(logger, intent.Verb);
 
@@ -90,7 +94,7 @@ public sealed class CoachingDesk(
         var replies = CoachingRenderer.Render(turn.Replies, language, link).ToList();
         foreach (var message in turn.Outgoing)
         {
-            var delivered = await sender.SendAsync(message.RecipientUserId, reader => CoachingRenderer.Render([message.Reply], reader, link), cancellationToken).ConfigureAwait(false);
+            var delivered = await sender.SendAsync(tenantId, message.RecipientUserId, reader => CoachingRenderer.Render([message.Reply], reader, link), cancellationToken).ConfigureAwait(false);
             if (!delivered && message.IfUndelivered is { } fallback)
             {
                 replies.AddRange(CoachingRenderer.Render([fallback], language, link));

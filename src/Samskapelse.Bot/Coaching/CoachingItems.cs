@@ -11,6 +11,9 @@ public sealed class JourneyDocument : IStoreItem
 {
     public required CoachingJourney Journey { get; init; }
 
+    /// <summary>The tenant HR and the manager belong to (null for journeys started before the tenant was kept).</summary>
+    public string? TenantId { get; init; }
+
     public string? ETag { get; set; }
 }
 
@@ -54,13 +57,27 @@ public sealed class PeopleIndex : IStoreItem
     public string? ETag { get; set; }
 }
 
-/// <summary>Members of the HR group as seen in the HR team's roster events and messages (<c>coaching/hr-group</c>).</summary>
+/// <summary>Members of the HR group as seen in the HR team's roster events and messages, unconfirmed (<c>coaching/hr-group</c>): no longer read, only erased.</summary>
 public sealed class HrGroupMembers : IStoreItem
 {
     public List<string> AadObjectIds { get; init; } = [];
 
     public string? ETag { get; set; }
 }
+
+/// <summary>
+/// Members of the HR team confirmed against the team roster: of the bot's own tenant, not guests
+/// (<c>coaching/hr-roster/{tenantId}</c>). An entry counts for <see cref="CoachingOptions.HrRosterMaxAge"/> after
+/// it was confirmed, then it is confirmed again.
+/// </summary>
+public sealed class HrRoster : IStoreItem
+{
+    public List<HrRosterEntry> Members { get; init; } = [];
+
+    public string? ETag { get; set; }
+}
+
+public sealed record HrRosterEntry(string AadObjectId, string UserId, string TeamId, DateTimeOffset ConfirmedAt);
 
 /// <summary>Read-modify-write of one stored item with its ETag, re-applied after a conflict a bounded number of times.</summary>
 internal static class StoredItems

@@ -8,6 +8,7 @@ namespace Samskapelse.Bot.Coaching;
 /// "Coaching": {
 ///   "HrUserAadObjectIds": [ "00000000-0000-0000-0000-000000000000" ],
 ///   "HrGroupId": "00000000-0000-0000-0000-000000000000",
+///   "HrRosterMaxAge": "1.00:00:00",
 ///   "ReminderCheckInterval": "00:05:00"
 /// }
 /// </code>
@@ -21,10 +22,14 @@ public sealed class CoachingOptions
 
     /// <summary>
     /// Optional: the Entra group (the Microsoft 365 group of the HR team in Teams) whose members are HR too.
-    /// Membership is read from the Teams roster events and messages the bot receives in that team:
-    /// no Graph call and no token.
+    /// Members are learned from the roster events and messages the bot receives in that team, and each is
+    /// confirmed against the team roster (the Bot Connector's member lookup, no Graph) before it counts: only
+    /// members of the bot's own tenant who are not guests. Configured object ids stay the first way.
     /// </summary>
     public string? HrGroupId { get; set; }
+
+    /// <summary>How long a confirmed HR team member counts before the roster is asked again (default 24 hours; 5 minutes to 7 days).</summary>
+    public TimeSpan HrRosterMaxAge { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How often the reminder service looks for due reminders (default 5 minutes; 1 minute to 1 hour).</summary>
     public TimeSpan ReminderCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
@@ -49,6 +54,11 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
         if (!string.IsNullOrWhiteSpace(options.HrGroupId) && !Guid.TryParse(options.HrGroupId, out _))
         {
             failures.Add($"Coaching:HrGroupId '{options.HrGroupId}' is not an Entra group id (a GUID).");
+        }
+
+        if (options.HrRosterMaxAge < TimeSpan.FromMinutes(5) || options.HrRosterMaxAge > TimeSpan.FromDays(7))
+        {
+            failures.Add($"Coaching:HrRosterMaxAge {options.HrRosterMaxAge} must be between 00:05:00 and 7.00:00:00.");
         }
 
         if (options.ReminderCheckInterval < TimeSpan.FromMinutes(1) || options.ReminderCheckInterval > TimeSpan.FromHours(1))

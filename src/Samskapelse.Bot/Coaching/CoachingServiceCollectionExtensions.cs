@@ -13,7 +13,9 @@ public static class CoachingServiceCollectionExtensions
         services.AddOptions<CoachingOptions>().BindConfiguration(CoachingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CoachingOptions>, CoachingOptionsValidator>();
         services.AddSingleton(_ => new CoachingConversation(CoachingHandlers.All()));
-        services.AddSingleton<ICoachingStore, CoachingStore>();
+        services.AddSingleton<CoachingStore>();
+        services.AddSingleton<ICoachingStore>(provider => provider.GetRequiredService<CoachingStore>());
+        services.AddSingleton<ITeamRoster, TeamsRoster>();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ProactiveSender>(provider, new Func<BotAdapter>(() => (BotAdapter)provider.GetRequiredService<IBotFrameworkHttpAdapter>())));
         services.AddSingleton<CoachingDesk>();

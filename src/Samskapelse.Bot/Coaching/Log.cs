@@ -28,4 +28,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7008, EventName = "CoachingReminderUndelivered", Level = LogLevel.Warning, Message = "Coaching reminder for journey {JourneyId} was due but could not be delivered; it is tried again on the next run, a bounded number of times.")]
     public static partial void ReminderUndelivered(ILogger logger, string journeyId);
+
+    [LoggerMessage(EventId = 7009, EventName = "CoachingHrRosterRefused", Level = LogLevel.Warning, Message = "A member seen in the HR team was not confirmed as HR: not in the team roster, a guest, or of another tenant.")]
+    public static partial void HrRosterRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 7010, EventName = "CoachingHrRosterUnavailable", Level = LogLevel.Warning, Message = "The HR team's roster could not be read; the member is not HR until it can be confirmed.")]
+    public static partial void HrRosterUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7011, EventName = "CoachingHrRosterOtherTenant", Level = LogLevel.Warning, Message = "Roster activity from the HR team in a tenant that is not the bot's own was ignored.")]
+    public static partial void HrRosterIgnored(ILogger logger);
 }

@@ -15,10 +15,14 @@ namespace Samskapelse.Bot.Coaching;
 /// </summary>
 public sealed class ProactiveSender(Func<BotAdapter> adapter, PeopleDirectory people, IOptions<BotAuthenticationOptions> authentication, ILogger<ProactiveSender> logger)
 {
-    public async Task<bool> SendAsync(string userId, Func<Language, IReadOnlyList<IActivity>> render, CancellationToken cancellationToken)
+    public Task<bool> SendAsync(string userId, Func<Language, IReadOnlyList<IActivity>> render, CancellationToken cancellationToken) =>
+        SendAsync(null, userId, render, cancellationToken);
+
+    /// <summary>Sends to a person's personal chat as the directory knows them in <paramref name="tenantId"/>.</summary>
+    public async Task<bool> SendAsync(string? tenantId, string userId, Func<Language, IReadOnlyList<IActivity>> render, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
-        var person = await people.FindDocumentAsync(userId, cancellationToken).ConfigureAwait(false);
+        var person = await people.FindDocumentAsync(tenantId, userId, cancellationToken).ConfigureAwait(false);
         if (person?.Reference is null)
         {
             Log.NoReference(logger);

@@ -11,7 +11,7 @@ namespace Samskapelse.Bot.Coaching;
 /// the claim back, so a throttled or failed send is tried again on the next run (a few times).
 /// </summary>
 public sealed class ReminderService(
-    ICoachingStore journeys,
+    CoachingStore journeys,
     PeopleDirectory people,
     ProactiveSender sender,
     TimeProvider time,
@@ -48,13 +48,14 @@ public sealed class ReminderService(
         foreach (var id in await journeys.AllIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             var now = time.GetUtcNow();
-            var journey = await journeys.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (journey is not { Status: CoachingStatus.Accepted, NextReminderAt: { } due } || due > now)
+            var document = await journeys.FindDocumentAsync(id, cancellationToken).ConfigureAwait(false);
+            if (document?.Journey is not { Status: CoachingStatus.Accepted, NextReminderAt: { } due } journey || due > now)
             {
                 continue;
             }
 
-            var manager = await people.FindAsync(journey.Manager.UserId, cancellationToken).ConfigureAwait(false);
+            var tenantId = document.TenantId;
+            var manager = await people.FindAsync(tenantId, journey.Manager.UserId, cancellationToken).ConfigureAwait(false);
             if (!CoachingSchedule.IsWorkingTime(now, CoachingSchedule.TimeZone(manager?.TimeZone)))
             {
                 continue;
@@ -71,7 +72,7 @@ public sealed class ReminderService(
                 continue;
             }
 
-            if (await sender.SendAsync(updated.Manager.UserId, language => CoachingRenderer.Render([new CoachingNextSittingReply(updated, IsReminder: true)], language, null), cancellationToken).ConfigureAwait(false))
+            if (await sender.SendAsync(tenantId, updated.Manager.UserId, language => CoachingRenderer.Render([new CoachingNextSittingReply(updated, IsReminder: true)], language, null), cancellationToken).ConfigureAwait(false))
             {
                 sent++;
                 Log.ReminderSent(logger, updated.RemindersSent, id);

@@ -4,9 +4,9 @@ using Samskapelse.Planning.Conversation;
 namespace Samskapelse.Bot.Planning;
 
 /// <summary>
-/// The state property accessors, created once. Keys in storage:
-/// <c>{channelId}/conversations/{conversationId}</c> holds "planning" (the position in the guided
-/// conversation), <c>{channelId}/users/{userId}</c> holds "profile" (language and the user's plan ids).
+/// The state property accessors, created once. Keys in storage (with the tenant in them, see <see cref="TenantStateKeys"/>):
+/// <c>{channelId}/tenants/{tenantId}/conversations/{conversationId}</c> holds "planning" (the position in the guided
+/// conversation), <c>{channelId}/tenants/{tenantId}/users/{userId}</c> holds "profile" (language and the user's plan ids).
 /// Plans themselves are separate items (<c>plans/{planId}</c>) with ETags.
 /// </summary>
 public sealed class PlanningStateAccessors(ConversationState conversationState, UserState userState)

@@ -73,9 +73,9 @@ public sealed class PersonIndexBackfill(IStorage storage, ILogger<PersonIndexBac
 
         await foreach (var (key, value) in ReadAllAsync("chats/", cancellationToken).ConfigureAwait(false))
         {
-            if (StorageJson.As<SharedCards.ChatReference>(value) is { Reference: { User.Id: { Length: > 0 } userId, Conversation.Id: { } conversationId } })
+            if (StorageJson.As<SharedCards.ChatReference>(value) is { Reference: { User.Id: { Length: > 0 } userId } })
             {
-                Entries(chats, userId).Add(conversationId);
+                Entries(chats, userId).Add(key);
             }
         }
 

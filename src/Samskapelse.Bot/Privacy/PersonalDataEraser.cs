@@ -25,7 +25,8 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
 {
     /// <param name="ownPlanDeleted">Called for each of their plans after it is deleted: its shared cards say so.</param>
     /// <param name="planAnonymised">Called for each other plan after they are taken out of it: its shared cards are brought up to date.</param>
-    public async Task<ErasureResult> EraseAsync(DataSubject subject, Func<Plan, Task> ownPlanDeleted, Func<Plan, Task> planAnonymised, CancellationToken cancellationToken)
+    /// <param name="tenantId">The tenant the person wrote from: their coaching entries are kept under it.</param>
+    public async Task<ErasureResult> EraseAsync(DataSubject subject, Func<Plan, Task> ownPlanDeleted, Func<Plan, Task> planAnonymised, CancellationToken cancellationToken, string? tenantId = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(ownPlanDeleted);
@@ -56,7 +57,7 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
             await storage.WriteAsync(new Dictionary<string, object> { [key] = chat }, cancellationToken).ConfigureAwait(false);
         }
 
-        var journeyCount = await EraseCoachingAsync(subject, cancellationToken).ConfigureAwait(false);
+        var journeyCount = await EraseCoachingAsync(subject, tenantId, cancellationToken).ConfigureAwait(false);
         await new PersonIndex(storage).DeleteAsync(subject.UserId, cancellationToken).ConfigureAwait(false);
         var result = new ErasureResult(found.Owned.Count, found.Contributed.Count, found.Chats.Count, journeyCount);
         Log.PersonalDataDeleted(logger, result.OwnPlans, result.AnonymisedPlans, result.Chats, result.Journeys);
@@ -70,7 +71,7 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
     public async Task ForgetConversationAsync(PersonalDataScope scope, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await storage.DeleteAsync([WelcomeClaims.Key(scope.ChannelId, scope.ConversationId)], cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync([WelcomeClaims.Key(scope.ChannelId, scope.ConversationId), WelcomeClaims.Key(scope.ChannelId, scope.TenantId, scope.ConversationId)], cancellationToken).ConfigureAwait(false);
         pendingAnswers?.ForgetPerson(userId);
     }
 
@@ -95,7 +96,7 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
         }
     }
 
-    private async Task<int> EraseCoachingAsync(DataSubject subject, CancellationToken cancellationToken)
+    private async Task<int> EraseCoachingAsync(DataSubject subject, string? tenantId, CancellationToken cancellationToken)
     {
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var journey in await journeys.ForManagerAsync(subject.UserId, cancellationToken).ConfigureAwait(false))
@@ -124,9 +125,9 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
             }, logger, cancellationToken).ConfigureAwait(false);
         }
 
-        await storage.DeleteAsync([PeopleDirectory.Key(subject.UserId)], cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync([PeopleDirectory.Key(subject.UserId), PeopleDirectory.Key(tenantId, subject.UserId)], cancellationToken).ConfigureAwait(false);
         PeopleDirectory.Forget(storage, subject.UserId);
-        foreach (var indexKey in new[] { PeopleDirectory.IndexKey(subject.UserId), PeopleDirectory.LegacyIndexKey })
+        foreach (var indexKey in new[] { PeopleDirectory.IndexKey(subject.UserId), PeopleDirectory.IndexKey(tenantId, subject.UserId), PeopleDirectory.LegacyIndexKey }.Distinct())
         {
             await StoredItems.UpdateAsync<PeopleIndex>(storage, indexKey, index =>
                 index is null || !index.People.Exists(p => p.UserId == subject.UserId) ? null : new PeopleIndex { People = [.. index.People.Where(p => p.UserId != subject.UserId)] }, logger, cancellationToken).ConfigureAwait(false);
@@ -137,6 +138,15 @@ public sealed class PersonalDataEraser(IStorage storage, PersonalDataFinder find
                 group is null || !group.AadObjectIds.Contains(subject.AadObjectId, StringComparer.OrdinalIgnoreCase) ? null : new HrGroupMembers { AadObjectIds = [.. group.AadObjectIds.Where(id => !string.Equals(id, subject.AadObjectId, StringComparison.OrdinalIgnoreCase))] }, logger, cancellationToken).ConfigureAwait(false);
         }
 
+        await StoredItems.UpdateAsync<HrRoster>(storage, PeopleDirectory.HrRosterKey(tenantId), roster =>
+            roster is null || !roster.Members.Exists(subject.IsRosterEntry) ? null : new HrRoster { Members = [.. roster.Members.Where(m => !subject.IsRosterEntry(m))] }, logger, cancellationToken).ConfigureAwait(false);
+
         return renamed.Count + startedAsHr.Count;
     }
+}
+
+internal static class RosterErasure
+{
+    public static bool IsRosterEntry(this DataSubject subject, HrRosterEntry entry) =>
+        entry.UserId == subject.UserId || (!string.IsNullOrEmpty(subject.AadObjectId) && string.Equals(entry.AadObjectId, subject.AadObjectId, StringComparison.OrdinalIgnoreCase));
 }

@@ -38,8 +38,10 @@ public sealed class PersonalDataExport(PersonalDataFinder finder, IAssistantStor
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(subject);
         var found = await finder.FindAsync(subject, cancellationToken).ConfigureAwait(false);
-        var profile = await finder.ReadStatePropertyAsync<PlannerProfile>(scope.UserStateKey(subject.UserId), PlanningStateAccessors.ProfileProperty, cancellationToken).ConfigureAwait(false);
-        var session = await finder.ReadStatePropertyAsync<PlanningSession>(scope.ConversationStateKey, PlanningStateAccessors.SessionProperty, cancellationToken).ConfigureAwait(false);
+        var profile = await finder.ReadStatePropertyAsync<PlannerProfile>(scope.UserStateKey(subject.UserId), PlanningStateAccessors.ProfileProperty, cancellationToken).ConfigureAwait(false)
+            ?? await finder.ReadStatePropertyAsync<PlannerProfile>(scope.LegacyUserStateKey(subject.UserId), PlanningStateAccessors.ProfileProperty, cancellationToken).ConfigureAwait(false);
+        var session = await finder.ReadStatePropertyAsync<PlanningSession>(scope.ConversationStateKey, PlanningStateAccessors.SessionProperty, cancellationToken).ConfigureAwait(false)
+            ?? await finder.ReadStatePropertyAsync<PlanningSession>(scope.LegacyConversationStateKey, PlanningStateAccessors.SessionProperty, cancellationToken).ConfigureAwait(false);
 
         var assistantRecords = new List<AssistantExport>();
         foreach (var plan in found.Owned)
@@ -51,7 +53,7 @@ public sealed class PersonalDataExport(PersonalDataFinder finder, IAssistantStor
             }
         }
 
-        var person = await people.FindDocumentAsync(subject.UserId, cancellationToken).ConfigureAwait(false);
+        var person = await people.FindDocumentAsync(scope.TenantId, subject.UserId, cancellationToken).ConfigureAwait(false);
         var asManager = await journeys.ForManagerAsync(subject.UserId, cancellationToken).ConfigureAwait(false);
         var asHr = await journeys.ForHrAsync(subject.UserId, cancellationToken).ConfigureAwait(false);
         var coaching = person is null && asManager.Count == 0 && asHr.Count == 0

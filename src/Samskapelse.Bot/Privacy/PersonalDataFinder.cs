@@ -46,7 +46,7 @@ public sealed class PersonalDataFinder(IStorage storage, PersonIndexBackfill bac
         }
 
         var chats = new List<(string, SharedCards.ChatReference)>();
-        await foreach (var (key, value) in ReadManyAsync(index.ChatIds.Select(SharedCards.ChatKey), cancellationToken).ConfigureAwait(false))
+        await foreach (var (key, value) in ReadManyAsync(index.ChatKeys, cancellationToken).ConfigureAwait(false))
         {
             if (StorageJson.As<SharedCards.ChatReference>(value) is { Reference.User: { } user } chat && subject.Is(new Actor(user.Id ?? string.Empty, user.AadObjectId, user.Name ?? string.Empty)))
             {

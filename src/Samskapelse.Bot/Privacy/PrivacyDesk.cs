@@ -60,7 +60,7 @@ public sealed class PrivacyDesk(PersonalDataEraser eraser, PersonalDataLinks lin
 
         var reply = request switch
         {
-            Request.Export => ReplyRenderer.CardActivity(PrivacyCards.Export(language, links.For(new PersonalDataScope(activity.ChannelId, activity.Conversation.Id), activity.From.Id, language))),
+            Request.Export => ReplyRenderer.CardActivity(PrivacyCards.Export(language, links.For(new PersonalDataScope(activity.ChannelId, activity.Conversation.Id, Teams.TenantBoundary.TenantOf(activity)), activity.From.Id, language))),
             Request.Delete => ReplyRenderer.CardActivity(PrivacyCards.ConfirmDelete(language, time.GetUtcNow() + ConfirmationLifetime)),
             Request.CancelDelete => MessageFactory.Text(Texts.Get(language, "Privacy_DeleteCancelled")),
             _ => await DeleteAsync(turnContext, submitted!, language, cancellationToken).ConfigureAwait(false),
@@ -83,7 +83,8 @@ public sealed class PrivacyDesk(PersonalDataEraser eraser, PersonalDataLinks lin
             subject,
             plan => sharedCards.ReplacePostedCardsAsync(turnContext, plan, (cardLanguage, _) => PrivacyCards.PlanDeleted(cardLanguage), cancellationToken),
             plan => sharedCards.UpdatePostedCardsAsync(turnContext, plan, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            Teams.TenantBoundary.TenantOf(turnContext.Activity)).ConfigureAwait(false);
 
         // Deleted through the accessors, so the end of the turn does not write the cached state back.
         await state.UserState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -87,7 +87,29 @@ public sealed partial class SharedCards(
         public string? ETag { get; set; }
     }
 
+    /// <summary>A chat's reference as written before the tenant went into the keys (and for activities that name no tenant).</summary>
     public static string ChatKey(string conversationId) => "chats/" + conversationId;
+
+    /// <summary>A chat's reference in its tenant: <c>chats/{tenantId}/{conversationId}</c>.</summary>
+    public static string ChatKey(string? tenantId, string conversationId) => tenantId is null ? ChatKey(conversationId) : "chats/" + tenantId + "/" + conversationId;
+
+    /// <summary>A chat's stored reference in the tenant, or under its key from before the tenant went in.</summary>
+    private async Task<ConversationReference?> ReadChatAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
+    {
+        string[] keys = tenantId is null ? [ChatKey(conversationId)] : [ChatKey(tenantId, conversationId), ChatKey(conversationId)];
+        var stored = await storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            // An old entry counts only when it does not name another tenant.
+            if (stored.TryGetValue(key, out var value) && Storage.StorageJson.As<ChatReference>(value)?.Reference is { } reference
+                && (key == keys[0] || Teams.TenantBoundary.TenantOf(new Activity { Conversation = reference.Conversation }) is not { } other || other == tenantId))
+            {
+                return reference;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>In a channel or group chat: keep its reference, and remember it among the sender's team chats.</summary>
     public async Task RememberChatAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -97,8 +119,9 @@ public sealed partial class SharedCards(
         var reference = activity.GetConversationReference();
 
         // The reference names who wrote: that person's index learns the chat first (Storage/PersonIndex).
-        await new Storage.PersonIndex(storage).AddChatAsync(activity.From.Id, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
-        await storage.WriteAsync(new Dictionary<string, object> { [ChatKey(activity.Conversation.Id)] = new ChatReference { Reference = reference, ETag = "*" } }, cancellationToken).ConfigureAwait(false);
+        var chatKey = ChatKey(Teams.TenantBoundary.TenantOf(activity), activity.Conversation.Id);
+        await new Storage.PersonIndex(storage).AddChatAsync(activity.From.Id, chatKey, cancellationToken).ConfigureAwait(false);
+        await storage.WriteAsync(new Dictionary<string, object> { [chatKey] = new ChatReference { Reference = reference, ETag = "*" } }, cancellationToken).ConfigureAwait(false);
 
         var language = Languages.FromLocale(activity.Locale);
         var title = activity.Conversation.Name
@@ -116,8 +139,7 @@ public sealed partial class SharedCards(
         ArgumentNullException.ThrowIfNull(request);
         var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
         var chat = profile.TeamChats.Find(c => c.ConversationId == request.ConversationId);
-        var stored = await storage.ReadAsync([ChatKey(request.ConversationId)], cancellationToken).ConfigureAwait(false);
-        var reference = stored.TryGetValue(ChatKey(request.ConversationId), out var value) ? Storage.StorageJson.As<ChatReference>(value)?.Reference : null;
+        var reference = await ReadChatAsync(Teams.TenantBoundary.TenantOf(turnContext.Activity), request.ConversationId, cancellationToken).ConfigureAwait(false);
         var plan = await plans.FindAsync(request.PlanId, cancellationToken).ConfigureAwait(false);
         var chatTitle = chat?.Title ?? request.ConversationId;
         if (reference is null || plan is null || plan.OwnerId != turnContext.Activity.From.Id)
@@ -253,8 +275,7 @@ public sealed partial class SharedCards(
                     continue;
                 }
 
-                var stored = await storage.ReadAsync([ChatKey(shared.ConversationId)], cancellationToken).ConfigureAwait(false);
-                var reference = stored.TryGetValue(ChatKey(shared.ConversationId), out var value) ? Storage.StorageJson.As<ChatReference>(value)?.Reference : null;
+                var reference = await ReadChatAsync(Teams.TenantBoundary.TenantOf(turnContext.Activity), shared.ConversationId, cancellationToken).ConfigureAwait(false);
                 if (reference is not null)
                 {
                     update.Conversation = reference.Conversation;

@@ -10,8 +10,8 @@ public sealed class PersonIndexDocument : IStoreItem
 {
     public ImmutableList<string> PlanIds { get; init; } = [];
 
-    /// <summary>Conversation ids of the team chats whose stored reference was written from a message of theirs.</summary>
-    public ImmutableList<string> ChatIds { get; init; } = [];
+    /// <summary>Storage keys of the team chats whose stored reference was written from a message of theirs (the key holds the tenant).</summary>
+    public ImmutableList<string> ChatKeys { get; init; } = [];
 
     public string? ETag { get; set; }
 }
@@ -64,20 +64,20 @@ public sealed class PersonIndex(IStorage storage)
         ReadItemAsync(Key(userId), cancellationToken);
 
     public Task AddPlanAsync(IEnumerable<string> userIds, string planId, CancellationToken cancellationToken) =>
-        ForEachAsync(userIds, id => UpdateAsync(id, d => d.PlanIds.Contains(planId) ? null : new PersonIndexDocument { PlanIds = d.PlanIds.Add(planId), ChatIds = d.ChatIds }, cancellationToken));
+        ForEachAsync(userIds, id => UpdateAsync(id, d => d.PlanIds.Contains(planId) ? null : new PersonIndexDocument { PlanIds = d.PlanIds.Add(planId), ChatKeys = d.ChatKeys }, cancellationToken));
 
     public Task RemovePlanAsync(IEnumerable<string> userIds, string planId, CancellationToken cancellationToken) =>
-        ForEachAsync(userIds, id => UpdateAsync(id, d => d.PlanIds.Contains(planId) ? new PersonIndexDocument { PlanIds = d.PlanIds.Remove(planId), ChatIds = d.ChatIds } : null, cancellationToken));
+        ForEachAsync(userIds, id => UpdateAsync(id, d => d.PlanIds.Contains(planId) ? new PersonIndexDocument { PlanIds = d.PlanIds.Remove(planId), ChatKeys = d.ChatKeys } : null, cancellationToken));
 
-    public Task AddChatAsync(string userId, string conversationId, CancellationToken cancellationToken) =>
-        UpdateAsync(userId, d => d.ChatIds.Contains(conversationId) ? null : new PersonIndexDocument { PlanIds = d.PlanIds, ChatIds = d.ChatIds.Add(conversationId) }, cancellationToken);
+    public Task AddChatAsync(string userId, string chatKey, CancellationToken cancellationToken) =>
+        UpdateAsync(userId, d => d.ChatKeys.Contains(chatKey) ? null : new PersonIndexDocument { PlanIds = d.PlanIds, ChatKeys = d.ChatKeys.Add(chatKey) }, cancellationToken);
 
     /// <summary>Merges many entries at once (the backfill): one read and at most one write per person.</summary>
-    public Task MergeAsync(string userId, IReadOnlyCollection<string> planIds, IReadOnlyCollection<string> chatIds, CancellationToken cancellationToken) =>
-        UpdateAsync(userId, d => planIds.All(d.PlanIds.Contains) && chatIds.All(d.ChatIds.Contains) ? null : new PersonIndexDocument
+    public Task MergeAsync(string userId, IReadOnlyCollection<string> planIds, IReadOnlyCollection<string> chatKeys, CancellationToken cancellationToken) =>
+        UpdateAsync(userId, d => planIds.All(d.PlanIds.Contains) && chatKeys.All(d.ChatKeys.Contains) ? null : new PersonIndexDocument
         {
             PlanIds = d.PlanIds.AddRange(planIds.Except(d.PlanIds, StringComparer.Ordinal)),
-            ChatIds = d.ChatIds.AddRange(chatIds.Except(d.ChatIds, StringComparer.Ordinal)),
+            ChatKeys = d.ChatKeys.AddRange(chatKeys.Except(d.ChatKeys, StringComparer.Ordinal)),
         }, cancellationToken);
 
     public Task DeleteAsync(string userId, CancellationToken cancellationToken) =>

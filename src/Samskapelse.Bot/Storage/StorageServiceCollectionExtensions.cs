@@ -32,8 +32,9 @@ public static class StorageServiceCollectionExtensions
             Log.SqliteStorage(logger, path);
             return new SqliteStorage(path, provider.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        // The tenant is part of every state key (issue 14); state under the old keys is taken over on first use.
+        services.AddSingleton<ConversationState>(provider => new Planning.TenantConversationState(provider.GetRequiredService<IStorage>()));
+        services.AddSingleton<UserState>(provider => new Planning.TenantUserState(provider.GetRequiredService<IStorage>()));
         services.AddSingleton<IPlanStore, PlanStore>();
         return services;
     }

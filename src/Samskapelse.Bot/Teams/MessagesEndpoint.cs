@@ -9,7 +9,9 @@ namespace Samskapelse.Bot.Teams;
 /// POST /api/messages, in the order that costs an unauthenticated caller least: the Authorization
 /// header's shape (401), the content type (415), the declared length (413), then the body read within
 /// the limit and parsed within a depth (413, 400), then the SDK's validation of the token against the
-/// activity (401), which needs the activity's channel and service URL, and only then the turn.
+/// activity (401), which needs the activity's channel and service URL, then the tenant boundary (403: an
+/// activity from a tenant the bot does not serve is answered before any turn and stores nothing), and only
+/// then the turn.
 /// The SDK itself reads and parses bodies of up to 30 MB before it authenticates, and answers many
 /// forged tokens with 500; Teams sends far less than 256 KB.
 /// </summary>
@@ -17,13 +19,14 @@ public static partial class MessagesEndpoint
 {
     public const long MaxBodyBytes = 256 * 1024;
 
-    public static async Task HandleAsync(HttpContext context, AdapterWithErrorHandler adapter, InboundAuthentication authentication, IBot bot, ILoggerFactory loggers)
+    public static async Task HandleAsync(HttpContext context, AdapterWithErrorHandler adapter, InboundAuthentication authentication, IBot bot, ILoggerFactory loggers, TenantBoundary tenants)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(authentication);
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(loggers);
+        ArgumentNullException.ThrowIfNull(tenants);
         var request = context.Request;
         var response = context.Response;
         var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
@@ -80,6 +83,16 @@ public static partial class MessagesEndpoint
         if (authenticated is null)
         {
             response.StatusCode = status;
+            return;
+        }
+
+        // 403, not an empty 200: the activity was understood and is refused. The Bot Connector and Teams do not
+        // retry a 4xx (Teams retries an invoke only when it times out), and for an invoke the user sees that the
+        // app did not answer, which is true in a tenant the bot does not serve.
+        if (!tenants.Admits(read.Activity))
+        {
+            InboundLog.TenantRefused(logger, TenantBoundary.TenantOf(read.Activity) ?? "(none)");
+            response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 

@@ -156,7 +156,7 @@ public sealed class SamskapelseBot(
 
         turn.Session = turn.Session with { Welcomed = true };
         var activity = turnContext.Activity;
-        if (welcomes is not null && !await welcomes.TryClaimAsync(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (welcomes is not null && !await welcomes.TryClaimAsync(activity.ChannelId, TenantBoundary.TenantOf(activity), activity.Conversation?.Id ?? string.Empty, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             // Another instance welcomed this conversation at the same moment.
             await EndAsync(turnContext, turn, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InboundAuthenticationOptions>, InboundAuthenticationOptionsValidator>();
         services.AddSingleton<InboundAuthentication>();
+        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TenantOptions>, TenantOptionsValidator>();
+        services.AddSingleton<TenantBoundary>();
         services.AddSingleton<ConversationTurnLocks>();
         services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();

@@ -14,12 +14,23 @@ public sealed partial class WelcomeClaims(IStorage storage, ILogger<WelcomeClaim
 {
     public static string Key(string channelId, string conversationId) => "welcomed/" + channelId + "/" + conversationId;
 
+    /// <summary>The claim in the conversation's tenant: <c>welcomed/{channelId}/{tenantId}/{conversationId}</c>.</summary>
+    public static string Key(string channelId, string? tenantId, string conversationId) =>
+        tenantId is null ? Key(channelId, conversationId) : "welcomed/" + channelId + "/" + tenantId + "/" + conversationId;
+
     /// <summary>True for the first caller for this conversation, on any instance; false for every later one.</summary>
-    public async Task<bool> TryClaimAsync(string channelId, string conversationId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAsync(string channelId, string conversationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TryClaimAsync(channelId, null, conversationId, now, cancellationToken);
+
+    /// <summary>
+    /// As above, in the conversation's tenant. A claim written before the tenant went into the keys is not read:
+    /// the conversation state (taken over from its old key) already says the conversation was welcomed.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string channelId, string? tenantId, string conversationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
-            await storage.WriteAsync(new Dictionary<string, object> { [Key(channelId, conversationId)] = new WelcomeClaim { At = now } }, cancellationToken).ConfigureAwait(false);
+            await storage.WriteAsync(new Dictionary<string, object> { [Key(channelId, tenantId, conversationId)] = new WelcomeClaim { At = now } }, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (ETagConflictException.IsConflict(exception))

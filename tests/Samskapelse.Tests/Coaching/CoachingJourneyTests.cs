@@ -355,13 +355,15 @@ public sealed class CoachingJourneyTests
     public async Task MembersOfTheHrTeam_AreHr_FromTheRosterTheBotSees()
     {
         var world = new CoachingWorld();
-        const string group = "dddddddd-0000-0000-0000-000000000004";
-        world.Options.HrGroupId = group;
+        await using var roster = await world.UseTeamRosterAsync();
+        world.Options.HrGroupId = CoachingWorld.HrGroupId;
         var colleague = world.Person("29:hr-2", "Siri HR", "eeeeeeee-0000-0000-0000-000000000005");
         var outsider = world.Person("29:other", "Ola Other", "ffffffff-0000-0000-0000-000000000006");
+        roster.Add(CoachingWorld.HrTeamId, colleague.UserId, colleague.Account.AadObjectId, CoachingWorld.TenantId);
+        roster.Add("19:other-team@thread.tacv2", outsider.UserId, outsider.Account.AadObjectId, CoachingWorld.TenantId);
 
-        await colleague.SayInTeamAsync("hello", group);
-        await outsider.SayInTeamAsync("hello", "99999999-0000-0000-0000-000000000009");
+        await colleague.SayInTeamAsync("hello", CoachingWorld.HrGroupId);
+        await outsider.SayInTeamAsync("hello", "99999999-0000-0000-0000-000000000009", "19:other-team@thread.tacv2");
         var hrReply = await colleague.SayAsync("coaching");
         var outsiderReply = await outsider.SayAsync("coaching");
 

@@ -25,6 +25,16 @@ public sealed class CoachingWorld
 {
     public const string HrAadObjectId = "aaaaaaaa-0000-0000-0000-000000000001";
 
+    /// <summary>The bot's own tenant (MicrosoftAppTenantId); every person writes from it unless told otherwise.</summary>
+    public const string TenantId = "0a0a0a0a-1111-4222-8333-444455556666";
+
+    /// <summary>Another municipality's tenant, which the bot also serves when a test allows it.</summary>
+    public const string OtherTenantId = "0b0b0b0b-1111-4222-8333-444455556666";
+
+    /// <summary>The HR team in Teams: its id in the connector and its Entra group.</summary>
+    public const string HrTeamId = "19:hr-team@thread.tacv2";
+    public const string HrGroupId = "dddddddd-0000-0000-0000-000000000004";
+
     /// <summary>Monday 2 November 2026, 09:00 in Oslo (UTC+1).</summary>
     public static readonly DateTimeOffset MondayNineOslo = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
@@ -44,6 +54,18 @@ public sealed class CoachingWorld
 
     public CoachingOptions Options { get; } = new();
 
+    /// <summary>The tenants the bot serves: its own, plus <see cref="TenantOptions.AllowedTenants"/> a test adds.</summary>
+    public TenantOptions Tenants { get; } = new();
+
+    /// <summary>The HR team's roster on a loopback connector, once <see cref="UseTeamRosterAsync"/> started it.</summary>
+    public TeamRosterStub? Roster { get; private set; }
+
+    public async Task<TeamRosterStub> UseTeamRosterAsync()
+    {
+        Roster = await TeamRosterStub.StartAsync();
+        return Roster;
+    }
+
     /// <summary>Where the bot's proactive messages land.</summary>
     public FlakyAdapter Proactive { get; } = new();
 
@@ -57,9 +79,9 @@ public sealed class CoachingWorld
     public void Restart(IStorage? storage = null)
     {
         Storage = storage ?? Storage;
-        var state = new PlanningStateAccessors(new ConversationState(Storage), new UserState(Storage));
+        var state = new PlanningStateAccessors(new TenantConversationState(Storage), new TenantUserState(Storage));
         var plans = new PlanStore(Storage, NullLogger<PlanStore>.Instance);
-        var desk = TestBots.Coaching(Storage, state, plans, Time, Proactive, Options);
+        var desk = TestBots.Coaching(Storage, state, plans, Time, Proactive, Options, Boundary());
         Bot = TestBots.Create(Storage, state, plans, Time, new ConversationTurnLocks(), coaching: desk);
         Journeys = new CoachingStore(Storage, NullLogger<CoachingStore>.Instance);
         Reminders = NewReminderService();
@@ -68,20 +90,23 @@ public sealed class CoachingWorld
     public ReminderService NewReminderService()
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var people = new PeopleDirectory(Storage, options, NullLogger<PeopleDirectory>.Instance);
+        var people = new PeopleDirectory(Storage, options, NullLogger<PeopleDirectory>.Instance, Time, Boundary());
         var authentication = Microsoft.Extensions.Options.Options.Create(new BotAuthenticationOptions { MicrosoftAppId = "11111111-2222-3333-4444-555555555555" });
         var sender = new ProactiveSender(() => Proactive, people, authentication, NullLogger<ProactiveSender>.Instance);
         return new ReminderService(new CoachingStore(Storage, NullLogger<CoachingStore>.Instance), people, sender, Time, options, NullLogger<ReminderService>.Instance);
     }
+
+    public TenantBoundary Boundary() =>
+        new(Microsoft.Extensions.Options.Options.Create(Tenants), Microsoft.Extensions.Options.Options.Create(new BotAuthenticationOptions { MicrosoftAppTenantId = TenantId }));
 
     public ChatUser Hr(string locale = "en-US") => Person("29:hr-1", "Hanne HR", HrAadObjectId, locale);
 
     public ChatUser Manager(string locale = "en-US", string? timeZone = "Europe/Oslo", string name = "Kari Nordmann") =>
         Person("29:manager-1", name, "bbbbbbbb-0000-0000-0000-000000000002", locale, timeZone);
 
-    public ChatUser Person(string userId, string name, string? aadObjectId, string locale = "en-US", string? timeZone = null)
+    public ChatUser Person(string userId, string name, string? aadObjectId, string locale = "en-US", string? timeZone = null, string tenantId = TenantId)
     {
-        var user = new ChatUser(this, userId, name, aadObjectId, locale, timeZone);
+        var user = new ChatUser(this, userId, name, aadObjectId, locale, timeZone, tenantId);
         users.Add(user);
         return user;
     }
@@ -130,16 +155,20 @@ public sealed class ChatUser
     private readonly List<IActivity> received = [];
     private readonly List<IActivity> proactive = [];
 
-    internal ChatUser(CoachingWorld world, string userId, string name, string? aadObjectId, string locale, string? timeZone)
+    internal ChatUser(CoachingWorld world, string userId, string name, string? aadObjectId, string locale, string? timeZone, string tenantId)
     {
         this.world = world;
         UserId = userId;
         Account = new ChannelAccount(userId, name) { AadObjectId = aadObjectId };
         Locale = locale;
         TimeZone = timeZone;
+        TenantId = tenantId;
         ConversationId = "a:" + userId;
-        adapter = Adapter(new ConversationAccount(conversationType: "personal", id: ConversationId));
+        adapter = Adapter(new ConversationAccount(conversationType: "personal", id: ConversationId, tenantId: tenantId));
     }
+
+    /// <summary>The tenant this person's personal chat is in.</summary>
+    public string TenantId { get; }
 
     public string UserId { get; }
 
@@ -163,11 +192,12 @@ public sealed class ChatUser
     public Task<Replies> SayAsync(string text) => ProcessAsync(adapter, adapter.MakeActivity(text));
 
     /// <summary>Writes in a channel of a team (no personal reference is stored from there).</summary>
-    public Task<Replies> SayInTeamAsync(string text, string? teamAadGroupId = null)
+    /// <summary>The team is in the bot's own tenant, whoever writes there (a shared channel has members from elsewhere).</summary>
+    public Task<Replies> SayInTeamAsync(string text, string? teamAadGroupId = null, string teamId = CoachingWorld.HrTeamId)
     {
-        var channel = Adapter(new ConversationAccount(isGroup: true, conversationType: "channel", id: "19:team-channel@thread.tacv2"));
+        var channel = Adapter(new ConversationAccount(isGroup: true, conversationType: "channel", id: "19:team-channel@thread.tacv2", tenantId: CoachingWorld.TenantId));
         var activity = channel.MakeActivity("<at>Samskapelse</at> " + text);
-        activity.ChannelData = JObject.FromObject(new TeamsChannelData { Team = new TeamInfo("19:team", "HR") { AadGroupId = teamAadGroupId } });
+        activity.ChannelData = JObject.FromObject(new TeamsChannelData { Team = new TeamInfo(teamId, "HR") { AadGroupId = teamAadGroupId }, Tenant = new TenantInfo(CoachingWorld.TenantId) });
         return ProcessAsync(channel, activity);
     }
 
@@ -204,14 +234,26 @@ public sealed class ChatUser
         }
     }
 
-    private TestAdapter Adapter(ConversationAccount conversation) => new(new ConversationReference
+    private TestAdapter Adapter(ConversationAccount conversation)
     {
-        ChannelId = "msteams",
-        ServiceUrl = "https://test.invalid/",
-        User = Account,
-        Bot = new ChannelAccount("28:bot", "Samskapelse"),
-        Conversation = conversation,
-    });
+        var adapter = new TestAdapter(new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = "https://test.invalid/",
+            User = Account,
+            Bot = new ChannelAccount("28:bot", "Samskapelse"),
+            Conversation = conversation,
+        });
+        adapter.Use(new RosterConnector(world));
+        return adapter;
+    }
+
+    /// <summary>Gives the turn a connector client to the world's team roster stub, once there is one.</summary>
+    private sealed class RosterConnector(CoachingWorld world) : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default) =>
+            world.Roster is { } roster ? roster.Middleware().OnTurnAsync(turnContext, next, cancellationToken) : next(cancellationToken);
+    }
 
     private async Task<Replies> ProcessAsync(TestAdapter through, Activity activity)
     {

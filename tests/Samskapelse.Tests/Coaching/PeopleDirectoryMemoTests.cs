@@ -11,6 +11,8 @@ namespace Samskapelse.Tests.Coaching;
 
 public sealed class PeopleDirectoryMemoTests
 {
+    private const string Tenant = "tenant-1";
+
     [Fact]
     public async Task An_unchanged_sender_costs_no_storage_call_and_a_change_is_written()
     {
@@ -23,7 +25,7 @@ public sealed class PeopleDirectoryMemoTests
         Assert.Equal(calls, storage.Calls);
 
         Assert.False(await people.RememberAsync(Turn("da-DK"), CancellationToken.None));
-        Assert.Equal("da-DK", (await people.FindAsync("user-1", CancellationToken.None))?.Locale);
+        Assert.Equal("da-DK", (await people.FindAsync(Tenant, "user-1", CancellationToken.None))?.Locale);
 
         // Another directory over the same store shares what was recorded.
         var other = new PeopleDirectory(storage, Options.Create(new CoachingOptions()), NullLogger<PeopleDirectory>.Instance);
@@ -39,11 +41,11 @@ public sealed class PeopleDirectoryMemoTests
         var people = new PeopleDirectory(storage, Options.Create(new CoachingOptions()), NullLogger<PeopleDirectory>.Instance);
         await people.RememberAsync(Turn("nb-NO"), CancellationToken.None);
 
-        await storage.DeleteAsync([PeopleDirectory.Key("user-1")], CancellationToken.None);
+        await storage.DeleteAsync([PeopleDirectory.Key(Tenant, "user-1")], CancellationToken.None);
         PeopleDirectory.Forget(storage, "user-1");
 
         Assert.True(await people.RememberAsync(Turn("nb-NO"), CancellationToken.None));
-        Assert.Equal("Kari", (await people.FindAsync("user-1", CancellationToken.None))?.Person.Name);
+        Assert.Equal("Kari", (await people.FindAsync(Tenant, "user-1", CancellationToken.None))?.Person.Name);
     }
 
     [Fact]
@@ -55,14 +57,14 @@ public sealed class PeopleDirectoryMemoTests
         await people.RememberAsync(Turn("nb-NO"), CancellationToken.None);
 
         // Deleted through another instance: this process was not told (no Forget here).
-        await storage.DeleteAsync([PeopleDirectory.Key("user-1")], CancellationToken.None);
+        await storage.DeleteAsync([PeopleDirectory.Key(Tenant, "user-1")], CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(5));
         Assert.False(await people.RememberAsync(Turn("nb-NO"), CancellationToken.None));
-        Assert.Null(await people.FindAsync("user-1", CancellationToken.None));
+        Assert.Null(await people.FindAsync(Tenant, "user-1", CancellationToken.None));
 
         time.Advance(TimeSpan.FromMinutes(6));
         Assert.True(await people.RememberAsync(Turn("nb-NO"), CancellationToken.None));
-        Assert.Equal("Kari", (await people.FindAsync("user-1", CancellationToken.None))?.Person.Name);
+        Assert.Equal("Kari", (await people.FindAsync(Tenant, "user-1", CancellationToken.None))?.Person.Name);
     }
 
     private static TurnContext Turn(string locale) => new(new TestAdapter(), new Activity
@@ -74,7 +76,7 @@ public sealed class PeopleDirectoryMemoTests
         ServiceUrl = "https://smba.example.test/",
         From = new ChannelAccount("user-1", "Kari") { AadObjectId = "aad-1" },
         Recipient = new ChannelAccount("bot-1", "Samskapelse"),
-        Conversation = new ConversationAccount { Id = "personal-1", ConversationType = "personal", TenantId = "tenant-1" },
+        Conversation = new ConversationAccount { Id = "personal-1", ConversationType = "personal", TenantId = Tenant },
     });
 
     private sealed class CountingStorage : IStorage

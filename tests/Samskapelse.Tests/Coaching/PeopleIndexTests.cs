@@ -16,6 +16,8 @@ namespace Samskapelse.Tests.Coaching;
 /// </summary>
 public sealed class PeopleIndexTests
 {
+    private const string Tenant = "tenant-1";
+
     [Fact]
     public async Task A_new_person_rewrites_only_their_bucket_and_everyone_is_listed()
     {
@@ -31,11 +33,11 @@ public sealed class PeopleIndexTests
         var after = await IndexAsync(storage);
 
         var changed = after.Where(b => !before.TryGetValue(b.Key, out var old) || old.ETag != b.Value.ETag).Select(b => b.Key).ToList();
-        Assert.Equal([PeopleDirectory.IndexKey("29:newcomer")], changed);
+        Assert.Equal([PeopleDirectory.IndexKey(Tenant, "29:newcomer")], changed);
         Assert.True(after[changed[0]].People.Count < 20, "A bucket holds a small share of the people.");
         Assert.Equal(201, after.Values.Sum(b => b.People.Count));
 
-        var listed = await people.ListAsync(CancellationToken.None);
+        var listed = await people.ListAsync(Tenant, CancellationToken.None);
         Assert.Equal(201, listed.Count);
         Assert.Contains(listed, p => p.UserId == "29:newcomer" && p.Name == "Nina Ny");
     }
@@ -62,7 +64,7 @@ public sealed class PeopleIndexTests
         var people = new PeopleDirectory(storage, Options.Create(new CoachingOptions()), NullLogger<PeopleDirectory>.Instance);
         await people.RememberAsync(Turn("29:renamed", "New name"), CancellationToken.None);
 
-        var listed = await people.ListAsync(CancellationToken.None);
+        var listed = await people.ListAsync(Tenant, CancellationToken.None);
         Assert.Equal(["Olav Gammel", "New name"], listed.Select(p => p.Name).Order(StringComparer.Ordinal).Reverse());
     }
 
@@ -70,7 +72,7 @@ public sealed class PeopleIndexTests
 
     private static async Task<Dictionary<string, PeopleIndex>> IndexAsync(MemoryStorage storage)
     {
-        var items = await storage.ReadAsync(PeopleDirectory.AllIndexKeys(), CancellationToken.None);
+        var items = await storage.ReadAsync(PeopleDirectory.AllIndexKeys(Tenant), CancellationToken.None);
         return items.ToDictionary(i => i.Key, i => StorageJson.As<PeopleIndex>(i.Value)!);
     }
 
@@ -83,6 +85,6 @@ public sealed class PeopleIndexTests
         ServiceUrl = "https://smba.example.test/",
         From = new ChannelAccount(userId, name),
         Recipient = new ChannelAccount("bot-1", "Samskapelse"),
-        Conversation = new ConversationAccount { Id = "personal-" + userId, ConversationType = "personal", TenantId = "tenant-1" },
+        Conversation = new ConversationAccount { Id = "personal-" + userId, ConversationType = "personal", TenantId = Tenant },
     });
 }

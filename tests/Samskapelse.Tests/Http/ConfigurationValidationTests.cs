@@ -97,6 +97,20 @@ public sealed class ConfigurationValidationTests
             "MicrosoftAppTenantId is required");
 
     [Fact]
+    public void MultiTenantWithoutAnyTenantOutsideDevelopment_IsRefused() =>
+        AssertRefused(
+            Start("Production", ("MicrosoftAppType", "MultiTenant"), ("MicrosoftAppId", "11111111-1111-1111-1111-111111111111"), ("MicrosoftAppPassword", "secret")),
+            "Bot:AllowedTenants is empty and MicrosoftAppTenantId is not set");
+
+    [Fact]
+    public void MultiTenantWithAllowedTenants_Starts() =>
+        Assert.Null(Start("Production", ("MicrosoftAppType", "MultiTenant"), ("MicrosoftAppId", "11111111-1111-1111-1111-111111111111"), ("MicrosoftAppPassword", "secret"), ("Bot:AllowedTenants:0", "22222222-2222-2222-2222-222222222222")));
+
+    [Fact]
+    public void AnAllowedTenantThatIsNoTenantId_IsNamed() =>
+        AssertRefused(Start("Development", ("Bot:AllowedTenants:0", "contoso.onmicrosoft.com")), "Bot:AllowedTenants contains 'contoso.onmicrosoft.com'");
+
+    [Fact]
     public void UnknownStorageProvider_IsRefused() =>
         AssertRefused(Start("Development", ("Storage:Provider", "Cassandra")), "Storage:Provider must be Sqlite, Blob or Memory");
 

@@ -29,9 +29,9 @@ public static class TestBots
         new(storage, plans, new ReviewActions(ReviewHandlers.All()), state, time, Options.Create(new BotAuthenticationOptions()), NullLogger<SharedCards>.Instance, documents);
 
     /// <summary>The coaching desk as AddCoaching wires it; proactive messages go through <paramref name="adapter"/>.</summary>
-    public static CoachingDesk Coaching(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, BotAdapter adapter, CoachingOptions options)
+    public static CoachingDesk Coaching(IStorage storage, PlanningStateAccessors state, PlanStore plans, TimeProvider time, BotAdapter adapter, CoachingOptions options, TenantBoundary? tenants = null)
     {
-        var people = new PeopleDirectory(storage, Options.Create(options), NullLogger<PeopleDirectory>.Instance);
+        var people = new PeopleDirectory(storage, Options.Create(options), NullLogger<PeopleDirectory>.Instance, time, tenants);
         var authentication = Options.Create(new BotAuthenticationOptions { MicrosoftAppId = "11111111-2222-3333-4444-555555555555" });
         var sender = new ProactiveSender(() => adapter, people, authentication, NullLogger<ProactiveSender>.Instance);
         return new CoachingDesk(new CoachingConversation(CoachingHandlers.All()), new CoachingStore(storage, NullLogger<CoachingStore>.Instance), people, sender, state, plans, authentication, time, NullLogger<CoachingDesk>.Instance);

@@ -24,6 +24,9 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     public const string AppId = "5b6c7d8e-1111-4222-8333-944445555666";
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 
+    /// <summary>The one tenant the bot serves here (Bot:AllowedTenants).</summary>
+    public const string TenantId = "7a1b2c3d-4444-4555-8666-777788889999";
+
     public LocalOpenIdServer Server { get; private set; } = null!;
 
     public RecordingStorage Storage { get; } = new();
@@ -48,6 +51,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
         ["OAuthUrl"] = "https://api.botframework.com",
         ["ValidateAuthority"] = "true",
         ["CallerId"] = "urn:botframework:azure",
+        ["Bot:AllowedTenants:0"] = TenantId,
     };
 
     public async Task InitializeAsync()
@@ -120,7 +124,8 @@ public sealed class TokenContext(AuthenticatedBotFixture fixture, string convers
         ["locale"] = "en-US",
         ["from"] = new JObject { ["id"] = User, ["name"] = "Kari Nordmann", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000a1" },
         ["recipient"] = new JObject { ["id"] = "28:" + AuthenticatedBotFixture.AppId, ["name"] = "Samskapelse" },
-        ["conversation"] = new JObject { ["id"] = Conversation, ["conversationType"] = "personal" },
+        ["conversation"] = new JObject { ["id"] = Conversation, ["conversationType"] = "personal", ["tenantId"] = AuthenticatedBotFixture.TenantId },
+        ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = AuthenticatedBotFixture.TenantId } },
         ["text"] = "help",
     };
 
