@@ -33,6 +33,8 @@ public sealed partial class SharedCards(
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
     public const string InvokeMessageType = "application/vnd.microsoft.activity.message";
 
+    private const string NotSharedHere = "Review_NotSharedHere";
+
     public static bool IsShareCommand(string text) =>
         Languages.All.SelectMany(l => Texts.Alternatives(l, "Cmd_Share"))
             .Any(word => text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
@@ -197,20 +199,22 @@ public sealed partial class SharedCards(
             return Message(Texts.Get(language, "Error_UnknownAction"));
         }
 
-        var kind = Enum.TryParse<SharedCardKind>((string?)data[ReviewFields.Kind], out var parsed) ? parsed : SharedCardKind.Plan;
+        var kind = Enum.TryParse<SharedCardKind>((string?)data[ReviewFields.Kind], out var parsed) && Enum.IsDefined(parsed) ? parsed : SharedCardKind.Plan;
         var actor = ActorOf(activity);
         var fields = data.Properties().Where(p => p.Value is JValue { Value: not null }).ToImmutableDictionary(p => p.Name, p => Convert.ToString(((JValue)p.Value).Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal);
-        var command = new ReviewCommand(verb, actor, activity.Conversation.Id, fields, time.GetUtcNow());
+        var command = new ReviewCommand(verb, actor, activity.Conversation.Id, fields, time.GetUtcNow()) { Kind = kind };
 
         ReviewResult? result = null;
         var plan = await plans.UpdateAsync(planId, p => (result = actions.Execute(p, command)).Plan, cancellationToken).ConfigureAwait(false);
-        if (plan is null || result is null)
+        var role = plan is null ? ReviewRole.None : ReviewActions.RoleOf(plan, actor, activity.Conversation.Id, kind);
+        if (plan is null || result is null || role == ReviewRole.None || result.Notice?.Key == NotSharedHere)
         {
-            return Message(Texts.Get(language, "Review_PlanGone"));
+            // Refused for want of a share: a short message and nothing of the plan, the same whether it exists or not.
+            LogAction(logger, verb, changed: false, refused: true);
+            return Message(Texts.Get(language, NotSharedHere));
         }
 
         LogAction(logger, verb, result.Changed, result.Refused);
-        var role = ReviewActions.RoleOf(plan, actor, activity.Conversation.Id);
         if (result.Changed)
         {
             await UpdatePostedCardsAsync(turnContext, plan, cancellationToken).ConfigureAwait(false);
@@ -221,7 +225,7 @@ public sealed partial class SharedCards(
             }
         }
 
-        var links = documents is null ? null : await documents.ForAsync(plan, actor.UserId, language, cancellationToken).ConfigureAwait(false);
+        var links = documents is null ? null : await documents.ForSharedCardAsync(plan, actor.UserId, activity.Conversation.Id, kind, language, cancellationToken).ConfigureAwait(false);
         var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink(), result.Refused, links);
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = ReplyRenderer.CardContent(card) };
     }

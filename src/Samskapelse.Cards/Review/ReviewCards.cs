@@ -43,6 +43,11 @@ public static class ReviewCards
             SharedCardKind.CodeOfConduct => Code(language, plan, viewerId),
             _ => Overview(language, plan, role, viewerId),
         });
+        if (kind == SharedCardKind.Partners && links?.Map is { } map)
+        {
+            body.Add(new Image(map, language.T("Map_AltText", plan.Title, plan.PartnersAtHome().Count(), plan.PartnersOutside().Count(), plan.Alliances.Count)) { Size = "Stretch", Spacing = "Medium" });
+        }
+
         body.AddRange(Proposals(language, plan, kind, role));
         body.AddRange(Comments(language, plan));
         if (links?.Word is { } word && links.Markdown is { } markdown)

@@ -94,6 +94,7 @@ public sealed class SharedCardReviewTests
     public async Task EachViewerGetsTheirOwnView_OwnerSeesApproveAndStatus_MembersDoNot()
     {
         var team = await ShareAsync();
+        await team.OwnerInGroup.SayAsync("<at>Samskapelse</at> share alliances");
         await team.Anna.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Partner"), ("proposal", "Red Cross")), team.CardId);
 
         var ownerView = ResponseCard(await team.OwnerInGroup.InvokeAsync(ReviewVerbs.Refresh, Data(team, ("kind", "Alliances")), team.CardId));
@@ -158,17 +159,18 @@ public sealed class SharedCardReviewTests
     public async Task VotesAndAllianceStatus_MembersVoteOnce_OnlyTheOwnerSetsStatus()
     {
         var team = await ShareAsync();
+        await team.OwnerInGroup.SayAsync("<at>Samskapelse</at> share alliances");
         var allianceId = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Alliances.Single().Id;
 
-        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("allianceId", allianceId), ("inFavour", "false")), team.CardId);
-        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
-        var bo = await team.Bo.InvokeAsync(ReviewVerbs.Vote, Data(team, ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
+        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "false")), team.CardId);
+        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
+        var bo = await team.Bo.InvokeAsync(ReviewVerbs.Vote, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
         Assert.Contains(T(Language.En, "Review_VoteCount", 2, 0), CardReader.AllText(ResponseCard(bo)));
 
-        var refused = await team.Bo.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
+        var refused = await team.Bo.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
         Assert.Contains(T(Language.En, "Review_OwnerOnly", "Kari Leder"), CardReader.AllText(ResponseCard(refused)));
 
-        await team.OwnerInGroup.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
+        await team.OwnerInGroup.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
         Assert.Equal(AllianceStatus.Agreed, (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.AllianceStatuses[allianceId]);
     }
 
@@ -180,7 +182,9 @@ public sealed class SharedCardReviewTests
 
         var replies = await outsider.InvokeAsync(ReviewVerbs.Sign, Data(team));
 
-        Assert.Contains(T(Language.En, "Review_NotSharedHere"), CardReader.AllText(ResponseCard(replies)));
+        var body = Assert.IsType<AdaptiveCardInvokeResponse>(replies.InvokeResponse!.Body);
+        Assert.Equal("application/vnd.microsoft.activity.message", body.Type);
+        Assert.Equal(T(Language.En, "Review_NotSharedHere"), body.Value);
         Assert.Empty((await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.Signatures);
     }
 
