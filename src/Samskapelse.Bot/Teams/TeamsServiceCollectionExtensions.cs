@@ -26,6 +26,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<InboundAuthenticationOptions>().BindConfiguration(InboundAuthenticationOptions.SectionName);
         services.AddSingleton<InboundAuthentication>();
         services.AddSingleton<ConversationTurnLocks>();
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, PlainTextMessages>();
         services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();
         return services;
