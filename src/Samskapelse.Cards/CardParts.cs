@@ -20,13 +20,16 @@ internal static class CardParts
     /// A block holding what a person wrote (a title, a name, an answer, a proposal), or a sentence that quotes it,
     /// shown exactly as written. Teams renders Markdown in a TextBlock (links, emphasis, lists) and cannot be
     /// relied on to honour backslash escapes on every client; a TextRun renders none. Every card shows user text
-    /// through this, never through <see cref="Plain"/>, <see cref="Subtle"/>, <see cref="Heading"/> or a Fact.
+    /// through this (headings through <see cref="UserHeading"/>), never through <see cref="Plain"/>, <see cref="Subtle"/>, <see cref="Heading"/> or a Fact.
     /// </summary>
     public static RichTextBlock UserText(string text, string? weight = null, bool? subtle = null, string? size = null, string? color = null, string? spacing = null) =>
         new([new TextRun(text) { Weight = weight, IsSubtle = subtle, Size = size, Color = color }]) { Spacing = spacing };
 
-    /// <summary>A card's large heading that holds user text (the plan's title).</summary>
-    public static RichTextBlock UserHeading(string text) => UserText(text, "Bolder", size: "Large");
+    /// <summary>A card's heading that holds user text (the plan's title): a TextBlock, so it stays a heading, with its Markdown escaped.</summary>
+    public static TextBlock UserHeading(string text) => Heading(Markdown.Escape(text));
+
+    /// <summary>A subheading that holds user text, as <see cref="UserHeading"/>.</summary>
+    public static TextBlock UserSubheading(string text) => Subheading(Markdown.Escape(text));
 
     /// <summary>A subtle line that holds user text, as <see cref="Subtle"/>.</summary>
     public static RichTextBlock UserSubtle(string text) => UserText(text, subtle: true, spacing: "Small");

@@ -72,7 +72,7 @@ public static class CoachingCards
         {
             Heading(language.T("CoachInvite_Heading")),
             UserText(language.T("CoachInvite_Text", journey.Hr.Name)),
-            journey.Note is null ? null : UserText(language.T("CoachInvite_Note", journey.Hr.Name), "Bolder", size: "Medium", spacing: "Medium"),
+            journey.Note is null ? null : UserSubheading(language.T("CoachInvite_Note", journey.Hr.Name)),
             journey.Note is null ? null : UserText(journey.Note),
             new FactSet(
             [
@@ -231,7 +231,7 @@ public static class CoachingCards
     {
         var body = new List<CardElement?>
         {
-            UserText(language.T("CoachInstall_Heading", managerName), "Bolder", size: "Medium", spacing: "Medium"),
+            UserSubheading(language.T("CoachInstall_Heading", managerName)),
             new Container(Items(UserText(language.T("CoachInstall_Message", managerName)), chatLink is null ? null : Plain(language.T("CoachInstall_Link", chatLink)))) { Style = "emphasis" },
         };
         return Card(language.T("CoachInstall_Heading", managerName), body);

@@ -114,8 +114,11 @@ public sealed class UserTextTests
         var team = await ShareAsync(Title);
 
         var card = CardReader.Card(((AdaptiveCardInvokeResponse)(await team.Anna.InvokeAsync(ReviewVerbs.Refresh, Data(team), team.CardId)).InvokeResponse!.Body).Value);
-        Assert.Contains(PlainRuns(card), t => t == Title);
-        Assert.DoesNotContain(MarkdownTexts(card), t => t.Contains("evil.example", StringComparison.Ordinal));
+        // The title is the card's heading (a TextBlock, for screen readers), escaped; nowhere else as Markdown.
+        var heading = card.Descendants().OfType<JObject>().Single(o => (string?)o["style"] == "heading" && (string?)o["size"] == "Large");
+        Assert.Equal(Samskapelse.Cards.Model.Markdown.Escape(Title), (string?)heading["text"]);
+        Assert.Equal("\\[x\\]\\(https\\://evil.example/t\\) \\*\\*now\\*\\*", (string?)heading["text"]);
+        Assert.DoesNotContain(MarkdownTexts(card), t => t.Contains("[x](", StringComparison.Ordinal));
 
         var renamed = await team.OwnerInGroup.SayAsync("<at>Samskapelse</at> share alliances");
         var message = renamed.Activities.OfType<IMessageActivity>().Single(a => a.Text == T(Language.En, "Share_Posted_Alliances", Title));
