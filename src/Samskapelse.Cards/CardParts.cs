@@ -16,14 +16,38 @@ internal static class CardParts
 
     public static TextBlock Plain(string text) => new(text);
 
+    /// <summary>
+    /// A block holding what a person wrote (a title, a name, an answer, a proposal), or a sentence that quotes it,
+    /// shown exactly as written. Teams renders Markdown in a TextBlock (links, emphasis, lists) and cannot be
+    /// relied on to honour backslash escapes on every client; a TextRun renders none. Every card shows user text
+    /// through this (headings through <see cref="UserHeading"/>), never through <see cref="Plain"/>, <see cref="Subtle"/>, <see cref="Heading"/> or a Fact.
+    /// </summary>
+    public static RichTextBlock UserText(string text, string? weight = null, bool? subtle = null, string? size = null, string? color = null, string? spacing = null) =>
+        new([new TextRun(text) { Weight = weight, IsSubtle = subtle, Size = size, Color = color }]) { Spacing = spacing };
+
+    /// <summary>A card's heading that holds user text (the plan's title): a TextBlock, so it stays a heading, with its Markdown escaped.</summary>
+    public static TextBlock UserHeading(string text) => Heading(Markdown.Escape(text));
+
+    /// <summary>A subheading that holds user text, as <see cref="UserHeading"/>.</summary>
+    public static TextBlock UserSubheading(string text) => Subheading(Markdown.Escape(text));
+
+    /// <summary>A subtle line that holds user text, as <see cref="Subtle"/>.</summary>
+    public static RichTextBlock UserSubtle(string text) => UserText(text, subtle: true, spacing: "Small");
+
+    /// <summary>A label in bold and what a person wrote after it, in one line: the Fact of a FactSet, without its Markdown.</summary>
+    public static RichTextBlock Labelled(string label, string text, string? spacing = "None") =>
+        new([new TextRun(label + ": ") { Weight = "Bolder" }, new TextRun(text)]) { Spacing = spacing };
+
     /// <param name="warning">True for a refusal; otherwise a key starting with "Error_" is one.</param>
-    public static TextBlock? Notice(Language language, TextReply? notice, bool warning = false) =>
-        notice is null ? null : new TextBlock(Texts.Format(language, notice.Key, notice.Args))
-        {
-            // Refusals read as warnings; confirmations ("Plan created", "Added 2 partners") must not look like errors.
-            Color = warning || notice.Key.StartsWith("Error_", StringComparison.Ordinal) ? "Attention" : "Accent",
-            Weight = "Bolder",
-        };
+    /// <remarks>A notice may quote what someone wrote (a proposal, an alliance's name): it is user text.</remarks>
+    public static RichTextBlock? Notice(Language language, TextReply? notice, bool warning = false) =>
+        notice is null
+            ? null
+            : UserText(
+                Texts.Format(language, notice.Key, notice.Args),
+                weight: "Bolder",
+                // Refusals read as warnings; confirmations ("Plan created", "Added 2 partners") must not look like errors.
+                color: warning || notice.Key.StartsWith("Error_", StringComparison.Ordinal) ? "Attention" : "Accent");
 
     public static Dictionary<string, string> Data(string verb, int? card = null, string? planId = null)
     {

@@ -60,13 +60,15 @@ public static class DocumentEndpoints
             return await PersonalDataAsync(http, link, personalData, cancellationToken).ConfigureAwait(false);
         }
 
-        var plan = await plans.FindAsync(link.PlanId, cancellationToken).ConfigureAwait(false);
+        // A member's link names the chat it was made in: it holds only while the card that shows it is shared there.
+        var scope = SharedDocumentScope.Decode(link.PlanId);
+        var plan = await plans.FindAsync(scope?.PlanId ?? link.PlanId, cancellationToken).ConfigureAwait(false);
         if (plan is null)
         {
             return Page(StatusCodes.Status404NotFound, link.Language, "Link_NotFound");
         }
 
-        if (!await access.MayReadAsync(plan, link.ReaderId, cancellationToken).ConfigureAwait(false))
+        if (scope is null ? !await access.MayReadAsync(plan, link.ReaderId, cancellationToken).ConfigureAwait(false) : !scope.Allows(plan, link.Export))
         {
             Log.LinkRefused(logger, "the reader may no longer read the plan");
             return Page(StatusCodes.Status403Forbidden, link.Language, "Link_Invalid");

@@ -4,6 +4,7 @@ using Samskapelse.Documents;
 using Samskapelse.Localization;
 using Samskapelse.Planning;
 using Samskapelse.Planning.Conversation;
+using Samskapelse.Review;
 
 namespace Samskapelse.Bot.Documents;
 
@@ -33,6 +34,34 @@ public sealed class PlanLinkIssuer(
             Word: Url(PlanExport.Word, options.Value.LinkLifetime),
             Markdown: Url(PlanExport.Markdown, options.Value.LinkLifetime),
             Map: Url(PlanExport.Map, options.Value.ImageLinkLifetime));
+    }
+
+    /// <summary>
+    /// The links on the shared card of <paramref name="kind"/> answered to one viewer in a chat: the whole plan
+    /// for its owner and co-owners; for the chat's other members only what that card shows (the partners
+    /// card's map), in a link the endpoint honours only while the card stays shared there.
+    /// </summary>
+    public async ValueTask<PlanLinks?> ForSharedCardAsync(Plan plan, string readerId, string conversationId, SharedCardKind kind, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!ReviewActions.IsShared(plan, conversationId, kind))
+        {
+            return null;
+        }
+
+        if (await access.MayReadAsync(plan, readerId, cancellationToken).ConfigureAwait(false))
+        {
+            return await ForAsync(plan, readerId, language, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!SharedDocumentScope.Grants(kind, PlanExport.Map))
+        {
+            return null;
+        }
+
+        var scope = new SharedDocumentScope(plan.Id, conversationId).Encode();
+        var expires = time.GetUtcNow() + options.Value.ImageLinkLifetime;
+        return new PlanLinks(Map: urls.Value.PublicBaseUrl.TrimEnd('/') + RoutePrefix + signer.Sign(new DocumentLink(scope, PlanExport.Map, language, readerId, expires)));
     }
 
     /// <summary>Links for every plan summarised in a turn, keyed by plan id.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Samskapelse.Review;
 
 namespace Samskapelse.Bot.Review;
@@ -6,7 +7,8 @@ public static class ReviewServiceCollectionExtensions
 {
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new ReviewActions(ReviewHandlers.All()));
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => new ReviewActions(ReviewHandlers.All(provider.GetRequiredService<IOptions<ReviewOptions>>().Value.Quotas())));
         services.AddSingleton<SharedCards>();
         return services;
     }

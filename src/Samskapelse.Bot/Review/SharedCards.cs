@@ -33,6 +33,12 @@ public sealed partial class SharedCards(
     public const string InvokeCardType = "application/vnd.microsoft.card.adaptive";
     public const string InvokeMessageType = "application/vnd.microsoft.activity.message";
 
+    private const string NotSharedHere = "Review_NotSharedHere";
+
+    // The plans whose posted cards are being updated in this process, and whether another pass is wanted.
+    private static readonly Dictionary<string, bool> Running = new(StringComparer.Ordinal);
+    private static readonly Lock RunningGate = new();
+
     public static bool IsShareCommand(string text) =>
         Languages.All.SelectMany(l => Texts.Alternatives(l, "Cmd_Share"))
             .Any(word => text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
@@ -222,20 +228,22 @@ public sealed partial class SharedCards(
             return Message(Texts.Get(language, "Error_UnknownAction"));
         }
 
-        var kind = Enum.TryParse<SharedCardKind>((string?)data[ReviewFields.Kind], out var parsed) ? parsed : SharedCardKind.Plan;
+        var kind = Enum.TryParse<SharedCardKind>((string?)data[ReviewFields.Kind], out var parsed) && Enum.IsDefined(parsed) ? parsed : SharedCardKind.Plan;
         var actor = ActorOf(activity);
         var fields = data.Properties().Where(p => p.Value is JValue { Value: not null }).ToImmutableDictionary(p => p.Name, p => Convert.ToString(((JValue)p.Value).Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal);
-        var command = new ReviewCommand(verb, actor, activity.Conversation.Id, fields, time.GetUtcNow());
+        var command = new ReviewCommand(verb, actor, activity.Conversation.Id, fields, time.GetUtcNow()) { Kind = kind };
 
         ReviewResult? result = null;
         var plan = await plans.UpdateAsync(planId, p => (result = actions.Execute(p, command)).Plan, cancellationToken).ConfigureAwait(false);
-        if (plan is null || result is null)
+        var role = plan is null ? ReviewRole.None : ReviewActions.RoleOf(plan, actor, activity.Conversation.Id, kind);
+        if (plan is null || result is null || role == ReviewRole.None || result.Notice?.Key == NotSharedHere)
         {
-            return Message(Texts.Get(language, "Review_PlanGone"));
+            // Refused for want of a share: a short message and nothing of the plan, the same whether it exists or not.
+            LogAction(logger, verb, changed: false, refused: true);
+            return Message(Texts.Get(language, NotSharedHere));
         }
 
         LogAction(logger, verb, result.Changed, result.Refused);
-        var role = ReviewActions.RoleOf(plan, actor, activity.Conversation.Id);
         if (result.Changed)
         {
             await UpdatePostedCardsAsync(turnContext, plan, cancellationToken).ConfigureAwait(false);
@@ -246,21 +254,133 @@ public sealed partial class SharedCards(
             }
         }
 
-        var links = documents is null ? null : await documents.ForAsync(plan, actor.UserId, language, cancellationToken).ConfigureAwait(false);
+        var links = documents is null ? null : await documents.ForSharedCardAsync(plan, actor.UserId, activity.Conversation.Id, kind, language, cancellationToken).ConfigureAwait(false);
         var card = ReviewCards.Shared(language, plan, kind, role, actor.UserId, result.Notice, EditLink(), result.Refused, links);
         return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = InvokeCardType, Value = ReplyRenderer.CardContent(card) };
     }
 
-    /// <summary>Brings every posted card of a plan up to date: in this conversation directly, elsewhere proactively.</summary>
-    public Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken) =>
-        ReplacePostedCardsAsync(turnContext, plan, (language, shared) => ReviewCards.Shared(language, plan, shared.Kind, ReviewRole.Member, null, null, EditLink()), cancellationToken);
-
-    /// <summary>Replaces every posted card of a plan with the card <paramref name="card"/> makes in that card's language.</summary>
-    public async Task ReplacePostedCardsAsync(ITurnContext turnContext, Plan plan, Func<Language, SharedConversation, AdaptiveCard> card, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings every posted card of a plan up to date: in this conversation directly, elsewhere proactively.
+    /// Inside a turn of <see cref="Teams.SamskapelseBot"/> this is queued and done when the turn lock is released
+    /// (<see cref="RunDeferredCardUpdatesAsync"/>), with the plan as it is then.
+    /// </summary>
+    public Task UpdatePostedCardsAsync(ITurnContext turnContext, Plan plan, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(plan);
+        return QueueOrRunAsync(turnContext, new CardUpdate(plan.Id, null, (language, shared, current) => ReviewCards.Shared(language, current, shared.Kind, ReviewRole.Member, null, null, EditLink())), cancellationToken);
+    }
+
+    /// <summary>Replaces every posted card of a plan with the card <paramref name="card"/> makes in that card's language (queued as above).</summary>
+    public Task ReplacePostedCardsAsync(ITurnContext turnContext, Plan plan, Func<Language, SharedConversation, AdaptiveCard> card, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(card);
+        return QueueOrRunAsync(turnContext, new CardUpdate(plan.Id, plan, (language, shared, _) => card(language, shared)), cancellationToken);
+    }
+
+    /// <summary>From now on in this turn, posted-card updates wait for <see cref="RunDeferredCardUpdatesAsync"/>.</summary>
+    public static void DeferCardUpdates(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Set(new DeferredCardUpdates());
+    }
+
+    /// <summary>
+    /// Does the posted-card updates the turn queued, in order, once per plan, after the conversation's turn lock
+    /// is released: a plan shared to many chats no longer holds up the next turn of this chat while every card is
+    /// updated. One pass per plan runs at a time and reads the plan afresh, so the last one shows the newest version.
+    /// </summary>
+    public async Task RunDeferredCardUpdatesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.TurnState.Get<DeferredCardUpdates>() is not { } deferred)
+        {
+            return;
+        }
+
+        turnContext.TurnState.Remove(typeof(DeferredCardUpdates).FullName!);
+        foreach (var update in deferred.Updates)
+        {
+            await RunAsync(turnContext, update, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task QueueOrRunAsync(ITurnContext turnContext, CardUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.TurnState.Get<DeferredCardUpdates>() is { } deferred)
+        {
+            deferred.Add(update);
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(turnContext, update, cancellationToken);
+    }
+
+    /// <summary>
+    /// One update of a plan's posted cards at a time in this process: a turn that finds one running marks the plan
+    /// for another pass and goes on; the running one reads the plan again and updates once more. So no turn waits
+    /// for another's updates, and the last pass always shows the newest version.
+    /// </summary>
+    private async Task RunAsync(ITurnContext turnContext, CardUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.Snapshot is { } snapshot)
+        {
+            // The plan is gone: its cards say so, whatever else is under way.
+            await ReplaceAsync(turnContext, snapshot, (language, shared) => update.Card(language, shared, snapshot), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        lock (RunningGate)
+        {
+            if (Running.ContainsKey(update.PlanId))
+            {
+                Running[update.PlanId] = true;
+                return;
+            }
+
+            Running[update.PlanId] = false;
+        }
+
+        var done = false;
+        try
+        {
+            while (!done)
+            {
+                if (await plans.FindAsync(update.PlanId, cancellationToken).ConfigureAwait(false) is { } plan)
+                {
+                    await ReplaceAsync(turnContext, plan, (language, shared) => update.Card(language, shared, plan), cancellationToken).ConfigureAwait(false);
+                }
+
+                lock (RunningGate)
+                {
+                    // Done only when nobody asked for another pass since this one read the plan; else read it again.
+                    done = !Running[update.PlanId];
+                    if (done)
+                    {
+                        Running.Remove(update.PlanId);
+                    }
+                    else
+                    {
+                        Running[update.PlanId] = false;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (!done)
+            {
+                lock (RunningGate)
+                {
+                    Running.Remove(update.PlanId);
+                }
+            }
+        }
+    }
+
+    private async Task ReplaceAsync(ITurnContext turnContext, Plan plan, Func<Language, SharedConversation, AdaptiveCard> card, CancellationToken cancellationToken)
+    {
         foreach (var shared in plan.Review.SharedTo.Where(s => s.ActivityId is not null))
         {
             var language = Languages.FromLocale(shared.Language);
@@ -356,6 +476,25 @@ public sealed partial class SharedCards(
     private static Actor ActorOf(Activity activity) => new(activity.From.Id, activity.From.AadObjectId, activity.From.Name ?? string.Empty);
 
     private static AdaptiveCardInvokeResponse Message(string text) => new() { StatusCode = 200, Type = InvokeMessageType, Value = text };
+
+    /// <summary>A queued update of a plan's posted cards: the newest plan when <see cref="Snapshot"/> is null (a deleted plan has none).</summary>
+    private sealed record CardUpdate(string PlanId, Plan? Snapshot, Func<Language, SharedConversation, Plan, AdaptiveCard> Card);
+
+    private sealed class DeferredCardUpdates
+    {
+        public List<CardUpdate> Updates { get; } = [];
+
+        public void Add(CardUpdate update)
+        {
+            // An update that reads the newest plan is needed once: the queued one will show this change too.
+            if (update.Snapshot is null && Updates.Exists(u => u.PlanId == update.PlanId && u.Snapshot is null))
+            {
+                return;
+            }
+
+            Updates.Add(update);
+        }
+    }
 
     [LoggerMessage(EventId = 5001, EventName = "PlanShared", Level = LogLevel.Information, Message = "Plan {PlanId} shared into a {ConversationType} conversation.")]
     private static partial void LogShared(ILogger logger, string planId, string? conversationType);

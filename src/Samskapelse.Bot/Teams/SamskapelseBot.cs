@@ -33,16 +33,21 @@ public sealed class SamskapelseBot(
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        using var turnLock = await turnLocks.EnterAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
-
-        // Coaching (issue 5): remember who this is and how to reach them in the personal chat.
-        if (coaching is not null)
+        SharedCards.DeferCardUpdates(turnContext);
+        using (await turnLocks.EnterAsync(activity.ChannelId + "/" + activity.Conversation?.Id, cancellationToken).ConfigureAwait(false))
         {
-            await coaching.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            // Coaching (issue 5): remember who this is and how to reach them in the personal chat.
+            if (coaching is not null)
+            {
+                await coaching.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            }
+
+            await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await state.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
 
-        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await state.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        // The plan's cards in every chat it is shared to are updated with the lock released (issue 14).
+        await sharedCards.RunDeferredCardUpdatesAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TenantOptions>, TenantOptionsValidator>();
         services.AddSingleton<TenantBoundary>();
         services.AddSingleton<ConversationTurnLocks>();
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, PlainTextMessages>();
         services.AddSingleton<WelcomeClaims>();
         services.AddTransient<IBot, SamskapelseBot>();
         return services;

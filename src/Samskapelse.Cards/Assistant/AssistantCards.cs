@@ -40,7 +40,7 @@ public static class AssistantCards
         return Card(
             language.T("Assist_Working"),
             [
-                Subtle(plan.Title),
+                UserSubtle(plan.Title),
                 Heading(language.T("Assist_Heading_" + kind)),
                 Plain(language.T("Assist_Working")),
                 Subtle(language.T("Assist_WorkingHint")),
@@ -54,7 +54,7 @@ public static class AssistantCards
         ArgumentNullException.ThrowIfNull(batch);
         var body = new List<CardElement?>
         {
-            Subtle(plan.Title),
+            UserSubtle(plan.Title),
             Heading(language.T("Assist_Heading_" + batch.Kind)),
             SourceLabel(language, batch.Source),
             batch.Fault is { } fault ? new TextBlock(language.T("Assist_Fault_" + fault)) { Color = "Attention", Weight = "Bolder" } : null,

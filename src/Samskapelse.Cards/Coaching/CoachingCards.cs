@@ -71,9 +71,9 @@ public static class CoachingCards
         var body = new List<CardElement?>
         {
             Heading(language.T("CoachInvite_Heading")),
-            Plain(language.T("CoachInvite_Text", journey.Hr.Name)),
-            journey.Note is null ? null : Subheading(language.T("CoachInvite_Note", journey.Hr.Name)),
-            journey.Note is null ? null : Plain(journey.Note),
+            UserText(language.T("CoachInvite_Text", journey.Hr.Name)),
+            journey.Note is null ? null : UserSubheading(language.T("CoachInvite_Note", journey.Hr.Name)),
+            journey.Note is null ? null : UserText(journey.Note),
             new FactSet(
             [
                 new Fact(language.T("CoachInvite_Start"), journey.StartDate.ToString("D", language.Culture())),
@@ -172,7 +172,7 @@ public static class CoachingCards
             }
 
             body.Add(new Container(Items(
-                new TextBlock(progress.ManagerName) { Weight = "Bolder" },
+                UserText(progress.ManagerName, "Bolder"),
                 new TextBlock(status) { Spacing = "None" },
                 new TextBlock(language.T("CoachProgress_Since", progress.StartDate.ToString("d", language.Culture()), language.T("Rhythm_" + progress.Rhythm))) { IsSubtle = true, Spacing = "None" },
                 progress.SummaryShared ? new TextBlock(language.T("CoachProgress_Shared")) { IsSubtle = true, Spacing = "None" } : null)) { Separator = true, Spacing = "Medium" });
@@ -200,8 +200,8 @@ public static class CoachingCards
         ArgumentNullException.ThrowIfNull(journey);
         var body = new List<CardElement?>
         {
-            Heading(language.T("CoachSummary_SharedHeading", journey.Manager.Name)),
-            Subtle(language.T("CoachSummary_SharedIntro", journey.Manager.Name)),
+            UserHeading(language.T("CoachSummary_SharedHeading", journey.Manager.Name)),
+            UserSubtle(language.T("CoachSummary_SharedIntro", journey.Manager.Name)),
         };
         body.AddRange(SummaryBody(language, journey.Answers));
         return Card(language.T("CoachSummary_SharedHeading", journey.Manager.Name), body);
@@ -231,8 +231,8 @@ public static class CoachingCards
     {
         var body = new List<CardElement?>
         {
-            Subheading(language.T("CoachInstall_Heading", managerName)),
-            new Container(Items(Plain(language.T("CoachInstall_Message", managerName)), chatLink is null ? null : Plain(language.T("CoachInstall_Link", chatLink)))) { Style = "emphasis" },
+            UserSubheading(language.T("CoachInstall_Heading", managerName)),
+            new Container(Items(UserText(language.T("CoachInstall_Message", managerName)), chatLink is null ? null : Plain(language.T("CoachInstall_Link", chatLink)))) { Style = "emphasis" },
         };
         return Card(language.T("CoachInstall_Heading", managerName), body);
     }
@@ -341,7 +341,7 @@ public static class CoachingCards
             yield return new TextBlock($"**{language.T("Competence_" + competence)}**: {score}") { Spacing = "Small" };
             if (answer?.Reflection is { } reflection)
             {
-                yield return new TextBlock(reflection) { IsSubtle = true, Spacing = "None" };
+                yield return UserText(reflection, subtle: true, spacing: "None");
             }
         }
 
@@ -353,7 +353,7 @@ public static class CoachingCards
             yield return new TextBlock($"**{language.T("Role_" + role)}**: {state}") { Spacing = "Small" };
             if (answer?.Reflection is { } reflection)
             {
-                yield return new TextBlock(reflection) { IsSubtle = true, Spacing = "None" };
+                yield return UserText(reflection, subtle: true, spacing: "None");
             }
         }
 
@@ -361,20 +361,20 @@ public static class CoachingCards
         yield return Plain(answers.Maturity is { } rung ? $"{(int)rung}. {language.T("Maturity_" + rung)}" : notAnswered);
         if (answers.MaturityReflection is { } maturityReflection)
         {
-            yield return new TextBlock(maturityReflection) { IsSubtle = true, Spacing = "None" };
+            yield return UserText(maturityReflection, subtle: true, spacing: "None");
         }
 
         yield return Subheading(language.T("CoachSummary_Risks"));
         foreach (var risk in Enum.GetValues<CoachingRisk>())
         {
             yield return new TextBlock(language.T("Risk_" + risk)) { Weight = "Bolder", Spacing = "Small" };
-            yield return new TextBlock(answers.Risks.GetValueOrDefault(risk) ?? notAnswered) { IsSubtle = true, Spacing = "None" };
+            yield return UserText(answers.Risks.GetValueOrDefault(risk) ?? notAnswered, subtle: true, spacing: "None");
         }
 
         yield return Subheading(language.T("CoachSummary_Goals"));
-        yield return Plain(answers.Goals ?? notAnswered);
+        yield return UserText(answers.Goals ?? notAnswered);
         yield return Subheading(language.T("CoachSummary_NextSteps"));
-        yield return Plain(answers.NextSteps ?? notAnswered);
+        yield return UserText(answers.NextSteps ?? notAnswered);
     }
 
     private static SubmitAction Action(string title, string verb, CoachingJourney? journey = null, bool validate = true, bool withStep = false)

@@ -79,6 +79,7 @@ internal static class CardJsonWriter
                     json.StringIfSet("weight", run.Weight);
                     json.BooleanIfSet("isSubtle", run.IsSubtle);
                     json.StringIfSet("color", run.Color);
+                    json.StringIfSet("size", run.Size);
                     json.EndObject();
                 }
 

@@ -80,6 +80,7 @@ public sealed record TextBlock(string Text) : CardElement
 
 public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
 
+/// <summary>A run of text in a <see cref="RichTextBlock"/>: unlike a TextBlock's text it renders no Markdown, so it carries what people wrote.</summary>
 public sealed record TextRun(string Text)
 {
     [JsonPropertyName("type")]
@@ -90,6 +91,8 @@ public sealed record TextRun(string Text)
     public bool? IsSubtle { get; init; }
 
     public string? Color { get; init; }
+
+    public string? Size { get; init; }
 }
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement

@@ -75,7 +75,7 @@ public static class ManagementCards
             };
             body.Add(new Container(
             [
-                new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{i + 1} · {plan.Title}")) { Weight = "Bolder" },
+                UserText(string.Create(CultureInfo.InvariantCulture, $"{i + 1} · {plan.Title}"), "Bolder"),
                 Subtle(status + " · " + language.T("Plans_Updated", plan.UpdatedAt.ToString("d", language.Culture())) + marker),
                 new ActionSet(
                 [
@@ -108,7 +108,7 @@ public static class ManagementCards
     public static AdaptiveCard ConfirmDelete(Language language, Plan plan, int card) =>
         Card(
             language.T("Delete_Heading", plan.Title),
-            [Heading(language.T("Delete_Heading", plan.Title)), Plain(language.T("Delete_Body"))],
+            [UserHeading(language.T("Delete_Heading", plan.Title)), Plain(language.T("Delete_Body"))],
             [
                 Submit(language.T("Action_DeleteConfirm"), Verbs.ConfirmDelete, card, plan.Id, false),
                 Submit(language.T("Action_Cancel"), Verbs.CancelDelete, card, plan.Id, false),
@@ -138,7 +138,7 @@ public static class ManagementCards
     {
         var body = new List<CardElement?>
         {
-            Subtle(plan.Title),
+            UserSubtle(plan.Title),
             Heading(language.T("Code_EditHeading")),
             Subtle(language.T("Code_EditIntro")),
             Notice(language, notice),

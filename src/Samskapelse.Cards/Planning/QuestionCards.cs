@@ -59,7 +59,7 @@ public static class QuestionCards
         var number = step.Number();
         var header = new List<CardElement?>
         {
-            Subtle(language.T("Question_Progress", plan.Title, number, PlanSteps.QuestionCount)),
+            UserSubtle(language.T("Question_Progress", plan.Title, number, PlanSteps.QuestionCount)),
             Heading(language.T($"Question_{number}_Text")),
             // Two line breaks: Teams and the emulator join lines that a single break separates.
             Subtle(language.T($"Question_{number}_Help").Replace("\n", "\n\n", StringComparison.Ordinal)),
@@ -116,9 +116,12 @@ public static class QuestionCards
         {
             var partners = plan.Partners.Where(p => p.Side == side).ToList();
             body.Add(Subheading(language.T("Partners_Group_" + side, partners.Count)));
-            body.Add(partners.Count == 0
-                ? Subtle(language.T("List_Empty"))
-                : Plain(string.Join("\n", partners.Select(p => $"- {p.Name} ({language.KindLabel(p.Kind)})"))));
+            if (partners.Count == 0)
+            {
+                body.Add(Subtle(language.T("List_Empty")));
+            }
+
+            body.AddRange(partners.Select(p => UserText($"• {p.Name} ({language.KindLabel(p.Kind)})", spacing: "None")));
         }
 
         body.Add(Subheading(language.T("Partners_AddHeading")));
@@ -163,11 +166,15 @@ public static class QuestionCards
         var body = new List<CardElement?>
         {
             Subheading(language.T("Activities_Heading", plan.RelatedActivities.Count)),
-            plan.RelatedActivities.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(string.Join("\n", plan.RelatedActivities.Select(a => "- " + a.Description))),
+            plan.RelatedActivities.IsEmpty ? Subtle(language.T("List_Empty")) : null,
+        };
+        body.AddRange(plan.RelatedActivities.Select(a => UserText("• " + a.Description, spacing: "None")));
+        body.AddRange(new CardElement?[]
+        {
             new TextInput(language.T("Activities_Label")) { Id = CardData.Description, MaxLength = PlanLimits.ItemLength, IsMultiline = true, Placeholder = language.T("Activities_Placeholder") },
             new ActionSet([Submit(language.T("Activities_Add"), Verbs.AddActivity, card, plan.Id)]),
             Subtle(language.T("List_TypeHint")),
-        };
+        });
         body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveActivity, plan.RelatedActivities.Select(a => new Choice(a.Description, a.Id))));
         return body;
     }
@@ -177,7 +184,11 @@ public static class QuestionCards
         var body = new List<CardElement?>
         {
             Subheading(language.T("Alliances_Heading", plan.Alliances.Count)),
-            plan.Alliances.IsEmpty ? Subtle(language.T("List_Empty")) : Plain(AllianceList(plan)),
+            plan.Alliances.IsEmpty ? Subtle(language.T("List_Empty")) : null,
+        };
+        body.AddRange(AllianceList(plan));
+        body.AddRange(new CardElement?[]
+        {
             Subheading(language.T("Alliances_AddHeading")),
             new TextInput(language.T("Alliances_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Alliances_NamePlaceholder") },
             plan.Partners.IsEmpty ? null : new ChoiceSetInput(language.T("Alliances_PartnersLabel"), plan.Partners.Select(p => new Choice(p.Name, p.Id)).ToList())
@@ -190,19 +201,19 @@ public static class QuestionCards
             new TextInput(language.T("Alliances_PurposeLabel")) { Id = CardData.Purpose, MaxLength = PlanLimits.ItemLength, IsMultiline = true, Placeholder = language.T("Alliances_PurposePlaceholder") },
             new ActionSet([Submit(language.T("Alliances_Add"), Verbs.AddAlliance, card, plan.Id)]),
             Subtle(language.T("Alliances_TypeHint")),
-        };
+        });
         body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveAlliance, plan.Alliances.Select(a => new Choice(a.Name, a.Id))));
         return body;
     }
 
-    /// <summary>"- name (partners): purpose", a line per alliance, written into one text: a full plan's list is long.</summary>
-    private static string AllianceList(Plan plan)
+    /// <summary>"• name (partners): purpose", a line per alliance, each user text.</summary>
+    private static IEnumerable<CardElement> AllianceList(Plan plan)
     {
         var partnerNames = PartnerNames(plan);
         var text = new StringBuilder();
         foreach (var alliance in plan.Alliances)
         {
-            text.Append(text.Length == 0 ? "- " : "\n- ").Append(alliance.Name);
+            text.Clear().Append("• ").Append(alliance.Name);
             var members = alliance.MemberNames(partnerNames);
             if (members.Count > 0)
             {
@@ -213,9 +224,9 @@ public static class QuestionCards
             {
                 text.Append(": ").Append(alliance.Purpose);
             }
-        }
 
-        return text.ToString();
+            yield return UserText(text.ToString(), spacing: "None");
+        }
     }
 
     // Removal is one multi-select and one button rather than a button per item: it stays small with 40 items, and on a phone.

@@ -22,7 +22,6 @@ public static class SummaryCards
         ArgumentNullException.ThrowIfNull(plan);
         var facts = new List<Fact>
         {
-            new(language.T("Summary_Owner"), plan.OwnerName.OrDash()),
             new(language.T("Summary_Updated"), plan.UpdatedAt.ToString("d", language.Culture())),
         };
         if (plan.Arena is { } arena)
@@ -43,8 +42,9 @@ public static class SummaryCards
         var body = new List<CardElement?>
         {
             Subtle(language.T("Summary_OverviewKicker")),
-            Heading(plan.Title),
-            new FactSet(facts),
+            UserHeading(plan.Title),
+            Labelled(language.T("Summary_Owner"), plan.OwnerName.OrDash(), null),
+            new FactSet(facts) { Spacing = "None" },
             Answer(language, plan, 1, plan.Goal),
             Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count())),
             Answer(language, plan, 3, language.T("Summary_MobilisedCount", plan.Partners.Count(p => !string.IsNullOrWhiteSpace(p.Mobilisation)), plan.Partners.Count)),
@@ -75,7 +75,7 @@ public static class SummaryCards
         ArgumentNullException.ThrowIfNull(plan);
         var body = new List<CardElement?>
         {
-            Subtle(plan.Title),
+            UserSubtle(plan.Title),
             Heading(language.T("Summary_PartnersHeading")),
             MapImage(language, plan, links),
         };
@@ -109,7 +109,7 @@ public static class SummaryCards
         ArgumentNullException.ThrowIfNull(plan);
         var body = new List<CardElement?>(5 + plan.Alliances.Count)
         {
-            Subtle(plan.Title),
+            UserSubtle(plan.Title),
             Heading(language.T("Summary_AlliancesHeading")),
         };
         if (plan.Alliances.IsEmpty)
@@ -123,20 +123,20 @@ public static class SummaryCards
             var members = alliance.MemberNames(partnerNames);
             body.Add(new Container(
             [
-                new TextBlock(alliance.Name) { Weight = "Bolder" },
-                new FactSet(
-                [
-                    new(language.T("Alliances_PartnersLabel"), members.Count == 0 ? "–" : string.Join(", ", members)),
-                    new(language.T("Alliances_PurposeLabel"), alliance.Purpose.OrDash()),
-                ]),
+                UserText(alliance.Name, "Bolder"),
+                Labelled(language.T("Alliances_PartnersLabel"), members.Count == 0 ? "–" : string.Join(", ", members), "Small"),
+                Labelled(language.T("Alliances_PurposeLabel"), alliance.Purpose.OrDash()),
             ])
             { Separator = true, Spacing = "Medium" });
         }
 
         body.Add(Subheading(language.T("Summary_ActivitiesHeading")));
-        body.Add(plan.RelatedActivities.IsEmpty
-            ? Subtle(language.T("List_Empty"))
-            : Plain(string.Join("\n", plan.RelatedActivities.Select(a => "- " + a.Description))));
+        if (plan.RelatedActivities.IsEmpty)
+        {
+            body.Add(Subtle(language.T("List_Empty")));
+        }
+
+        body.AddRange(plan.RelatedActivities.Select(a => UserText("• " + a.Description, spacing: "None")));
 
         return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", language.T("Question_6_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "6")), Submit(language.T("Action_EditAnswer", language.T("Question_5_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "5"))]);
     }
@@ -147,11 +147,11 @@ public static class SummaryCards
         var principles = plan.CodeOfConduct.IsEmpty ? CodeOfConductDrafter.Draft(plan) : plan.CodeOfConduct;
         var body = new List<CardElement?>
         {
-            Subtle(plan.Title),
+            UserSubtle(plan.Title),
             Heading(language.T("Code_Heading")),
             Subtle(language.T("Code_Intro")),
-            Plain(string.Join("\n", principles.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}")))),
         };
+        body.AddRange(principles.Select((p, i) => UserText(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}"), spacing: i == 0 ? null : "None")));
 
         return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false), .. AssistantCards.ForCodeOfConduct(language, plan, assistant)]);
     }
@@ -163,7 +163,7 @@ public static class SummaryCards
         return new Container(
         [
             new TextBlock(language.T("Summary_QuestionLine", question, language.T($"Question_{question}_Short"))) { Weight = "Bolder", Spacing = "Medium" },
-            new TextBlock(text) { Spacing = "Small", IsSubtle = string.IsNullOrWhiteSpace(answer) },
+            UserText(text, subtle: string.IsNullOrWhiteSpace(answer) ? true : null, spacing: "Small"),
         ]);
     }
 

@@ -31,8 +31,8 @@ public static class ReviewCards
         var kicker = language.T("Review_Kicker", plan.OwnerName, plan.Version);
         var body = new List<CardElement?>
         {
-            Subtle(kicker),
-            Heading(plan.Title),
+            UserSubtle(kicker),
+            UserHeading(plan.Title),
             Notice(language, notice, refused),
         };
 
@@ -43,6 +43,11 @@ public static class ReviewCards
             SharedCardKind.CodeOfConduct => Code(language, plan, viewerId),
             _ => Overview(language, plan, role, viewerId),
         });
+        if (kind == SharedCardKind.Partners && links?.Map is { } map)
+        {
+            body.Add(new Image(map, language.T("Map_AltText", plan.Title, plan.PartnersAtHome().Count(), plan.PartnersOutside().Count(), plan.Alliances.Count)) { Size = "Stretch", Spacing = "Medium" });
+        }
+
         body.AddRange(Proposals(language, plan, kind, role));
         body.AddRange(Comments(language, plan));
         if (links?.Word is { } word && links.Markdown is { } markdown)
@@ -158,13 +163,19 @@ public static class ReviewCards
     private static IEnumerable<CardElement?> Overview(Language language, Plan plan, ReviewRole role, string? viewerId)
     {
         yield return Subheading(language.T("Question_1_Short"));
-        yield return Plain(plan.Goal.OrDash());
+        yield return UserText(plan.Goal.OrDash());
         yield return Plain(language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count()));
         yield return Subheading(language.T("Summary_AlliancesHeading"));
         var votes = VoteCounts(plan);
-        yield return plan.Alliances.IsEmpty
-            ? Subtle(language.T("List_Empty"))
-            : Plain(string.Join("\n", plan.Alliances.Select(a => "- " + AllianceLine(language, plan, a, votes))));
+        if (plan.Alliances.IsEmpty)
+        {
+            yield return Subtle(language.T("List_Empty"));
+        }
+
+        foreach (var alliance in plan.Alliances)
+        {
+            yield return UserText("• " + AllianceLine(language, plan, alliance, votes), spacing: "None");
+        }
 
         foreach (var element in Code(language, plan, viewerId))
         {
@@ -184,7 +195,7 @@ public static class ReviewCards
             {
                 var comments = commentCounts.GetValueOrDefault(partner.Id);
                 var suffix = comments == 0 ? string.Empty : " · " + language.T("Review_CommentCount", comments);
-                yield return new TextBlock($"{partner.Name} ({language.KindLabel(partner.Kind)}){suffix}: {Shorten(partner.Mobilisation, 140)}") { Spacing = "Small" };
+                yield return UserText($"{partner.Name} ({language.KindLabel(partner.Kind)}){suffix}: {Shorten(partner.Mobilisation, 140)}", spacing: "Small");
             }
         }
     }
@@ -206,11 +217,11 @@ public static class ReviewCards
             var members = alliance.MemberNames(partnerNames);
             var items = new List<CardElement>
             {
-                new TextBlock(alliance.Name) { Weight = "Bolder" },
+                UserText(alliance.Name, "Bolder"),
+                Labelled(language.T("Alliances_PartnersLabel"), string.Join(", ", members).OrDash(), "Small"),
+                Labelled(language.T("Alliances_PurposeLabel"), Shorten(alliance.Purpose, 200)),
                 new FactSet(
                 [
-                    new(language.T("Alliances_PartnersLabel"), string.Join(", ", members).OrDash()),
-                    new(language.T("Alliances_PurposeLabel"), Shorten(alliance.Purpose, 200)),
                     new(language.T("Review_StatusLabel"), language.T("AllianceStatus_" + status)),
                     new(language.T("Review_VotesLabel"), language.T("Review_VoteCount", inFavour, against)),
                 ]),
@@ -249,14 +260,17 @@ public static class ReviewCards
     {
         var principles = plan.CodeOfConduct.IsEmpty ? CodeOfConductDrafter.Draft(plan) : plan.CodeOfConduct;
         yield return Subheading(language.T("Code_Heading"));
-        yield return Plain(string.Join("\n", principles.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}"))));
+        for (var i = 0; i < principles.Count; i++)
+        {
+            yield return UserText(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(principles[i])}"), spacing: i == 0 ? null : "None");
+        }
 
         var signatures = plan.Review.Signatures;
         yield return new TextBlock(signatures.IsEmpty ? language.T("Review_NobodySigned") : language.T("Review_SignedCount", signatures.Count)) { Weight = "Bolder", Spacing = "Medium" };
         if (!signatures.IsEmpty)
         {
             var named = string.Join(", ", signatures.TakeLast(SignaturesNamed).Select(s => language.T("Review_SignedBy", s.By.IsMarker() ? language.T("Review_FormerParticipant") : s.By.Name, s.At.ToString("d", language.Culture()))));
-            yield return Subtle(signatures.Count > SignaturesNamed ? language.T("Review_AndMore", named, signatures.Count - SignaturesNamed) : named);
+            yield return UserSubtle(signatures.Count > SignaturesNamed ? language.T("Review_AndMore", named, signatures.Count - SignaturesNamed) : named);
         }
 
         var mine = signatures.FirstOrDefault(s => s.By.UserId == viewerId);
@@ -281,7 +295,7 @@ public static class ReviewCards
         }
         foreach (var proposal in open.Take(ProposalsShown))
         {
-            var line = new TextBlock(language.T("Review_ProposalLine", language.T("ProposalKind_" + proposal.Kind), Shorten(proposal.Text, 160), proposal.By.Name)) { Spacing = "Small" };
+            var line = UserText(language.T("Review_ProposalLine", language.T("ProposalKind_" + proposal.Kind), Shorten(proposal.Text, 160), proposal.By.Name), spacing: "Small");
             if (role != ReviewRole.Owner)
             {
                 yield return line;

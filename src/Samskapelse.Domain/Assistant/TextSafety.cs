@@ -51,6 +51,16 @@ public static partial class TextSafety
         return result.Length <= maxLength ? result : result[..(maxLength - 1)].TrimEnd() + "…";
     }
 
+    /// <summary>
+    /// Takes links and addresses out of what a person wrote for others to read (a proposal on a shared card),
+    /// keeping the rest as written: cards and documents show it as plain text, so nothing else can become markup.
+    /// </summary>
+    public static string WithoutLinks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Address().Replace(MarkdownLink().Replace(text, "$1"), "…");
+    }
+
     // [text](target) keeps the text only.
     [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex MarkdownLink();

@@ -14,6 +14,9 @@ public enum ReviewRole
 /// <summary>One action on a shared card: who, where, the card's fields, and when.</summary>
 public sealed record ReviewCommand(string Verb, Actor Actor, string ConversationId, ImmutableDictionary<string, string> Fields, DateTimeOffset Now)
 {
+    /// <summary>The kind of card the action came from, as its data says; it must have been shared in <see cref="ConversationId"/>.</summary>
+    public SharedCardKind Kind { get; init; } = SharedCardKind.Plan;
+
     public string? Field(string key) => Fields.TryGetValue(key, out var value) ? value : null;
 }
 
@@ -53,17 +56,57 @@ public sealed class ReviewActions
 
     public bool Knows(string verb) => handlers.TryGet(verb, out _);
 
-    public static ReviewRole RoleOf(Plan plan, Actor actor, string conversationId)
+    /// <summary>
+    /// The actor's role on the card of <paramref name="kind"/> in the conversation: none unless that card
+    /// was shared there. The owner's role, too, holds only in the conversations the plan was shared to.
+    /// </summary>
+    public static ReviewRole RoleOf(Plan plan, Actor actor, string conversationId, SharedCardKind kind)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(actor);
-        var shared = plan.Review.SharedTo.Any(s => s.ConversationId == conversationId);
-        if (!shared)
+        if (!IsShared(plan, conversationId, kind))
         {
             return ReviewRole.None;
         }
 
         return plan.OwnerId == actor.UserId || plan.Review.CoOwnerIds.Contains(actor.UserId) ? ReviewRole.Owner : ReviewRole.Member;
+    }
+
+    /// <summary>Whether the card of <paramref name="kind"/> was shared in the conversation (and not since withdrawn).</summary>
+    public static bool IsShared(Plan plan, string conversationId, SharedCardKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var shared in plan.Review.SharedTo)
+        {
+            if (shared.ConversationId == conversationId && shared.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the verb belongs on the card it came from: a card offers only what it shows, so an action
+    /// forged onto another card (signing from the partners card, voting from the overview) is refused.
+    /// </summary>
+    public static bool BelongsOn(ReviewCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Verb switch
+        {
+            ReviewVerbs.Sign => command.Kind is SharedCardKind.Plan or SharedCardKind.CodeOfConduct,
+            ReviewVerbs.Vote or ReviewVerbs.SetAllianceStatus => command.Kind == SharedCardKind.Alliances,
+            ReviewVerbs.Comment => Answers.ParseEnum<ReviewTarget>((command.Field(ReviewFields.Target) ?? "Plan:").Split(':', 2)[0]) switch
+            {
+                ReviewTarget.Partner => command.Kind == SharedCardKind.Partners,
+                ReviewTarget.Alliance => command.Kind == SharedCardKind.Alliances,
+                ReviewTarget.Principle => command.Kind == SharedCardKind.CodeOfConduct,
+                _ => true,
+            },
+            _ => true,
+        };
     }
 
     public ReviewResult Execute(Plan plan, ReviewCommand command)
@@ -75,8 +118,8 @@ public sealed class ReviewActions
             return ReviewResult.Refuse(plan, new TextReply("Error_UnknownAction"));
         }
 
-        var role = RoleOf(plan, command.Actor, command.ConversationId);
-        if (role == ReviewRole.None)
+        var role = RoleOf(plan, command.Actor, command.ConversationId, command.Kind);
+        if (role == ReviewRole.None || !BelongsOn(command))
         {
             return ReviewResult.Refuse(plan, new TextReply("Review_NotSharedHere"));
         }

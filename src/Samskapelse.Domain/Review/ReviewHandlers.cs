@@ -40,6 +40,20 @@ public static class ReviewLimits
     public const int OpenProposals = 20;
 }
 
+/// <summary>
+/// What one person may add to one plan, so that nobody can fill a plan's comments or proposals alone
+/// (configured under <c>Review</c>; the plan-wide limits in <see cref="ReviewLimits"/> still hold).
+/// </summary>
+public sealed record ReviewQuotas
+{
+    public const int DefaultCommentsPerPerson = 20;
+    public const int DefaultOpenProposalsPerPerson = 5;
+
+    public int CommentsPerPerson { get; init; } = DefaultCommentsPerPerson;
+
+    public int OpenProposalsPerPerson { get; init; } = DefaultOpenProposalsPerPerson;
+}
+
 internal sealed class RefreshHandler : IReviewHandler
 {
     public string Verb => ReviewVerbs.Refresh;
@@ -68,7 +82,7 @@ internal sealed class SignHandler : IReviewHandler
     }
 }
 
-internal sealed class CommentHandler : IReviewHandler
+internal sealed class CommentHandler(ReviewQuotas quotas) : IReviewHandler
 {
     public string Verb => ReviewVerbs.Comment;
 
@@ -86,6 +100,11 @@ internal sealed class CommentHandler : IReviewHandler
         if (plan.Review.Comments.Count >= ReviewLimits.Comments)
         {
             return ReviewResult.Refuse(plan, new TextReply("Error_ListFull", ReviewLimits.Comments));
+        }
+
+        if (plan.Review.Comments.Count(c => c.By.UserId == command.Actor.UserId) >= quotas.CommentsPerPerson)
+        {
+            return ReviewResult.Refuse(plan, new TextReply("Review_CommentQuota", quotas.CommentsPerPerson));
         }
 
         // The card's target choice reads "Kind:id", e.g. "Partner:p2"; "Plan:" is the plan as a whole.
@@ -110,7 +129,7 @@ internal sealed class CommentHandler : IReviewHandler
     }
 }
 
-internal sealed class ProposeHandler : IReviewHandler
+internal sealed class ProposeHandler(ReviewQuotas quotas) : IReviewHandler
 {
     public string Verb => ReviewVerbs.Propose;
 
@@ -131,8 +150,14 @@ internal sealed class ProposeHandler : IReviewHandler
             return ReviewResult.Refuse(plan, new TextReply("Error_ListFull", ReviewLimits.OpenProposals));
         }
 
+        if (plan.Review.Proposals.Count(p => p.Status == ProposalStatus.Open && p.By.UserId == command.Actor.UserId) >= quotas.OpenProposalsPerPerson)
+        {
+            return ReviewResult.Refuse(plan, new TextReply("Review_ProposalQuota", quotas.OpenProposalsPerPerson));
+        }
+
         var id = Answers.NewId("r", plan.Review.Proposals.Select(p => p.Id));
-        var proposal = new Proposal(id, kind!.Value, text!.Trim(), command.Actor, command.Now);
+        // Proposals are read by the whole chat and may become part of the plan: no links go in.
+        var proposal = new Proposal(id, kind!.Value, Assistant.TextSafety.WithoutLinks(text!.Trim()), command.Actor, command.Now);
         return ReviewResult.Applied(plan with { Review = plan.Review with { Proposals = plan.Review.Proposals.Add(proposal) } }, new TextReply("Review_Proposed"));
     }
 }
@@ -257,9 +282,9 @@ internal sealed class SetAllianceStatusHandler : IReviewHandler
 
 public static class ReviewHandlers
 {
-    public static IReadOnlyList<IReviewHandler> All() =>
+    public static IReadOnlyList<IReviewHandler> All(ReviewQuotas? quotas = null) =>
     [
-        new RefreshHandler(), new SignHandler(), new CommentHandler(), new ProposeHandler(),
+        new RefreshHandler(), new SignHandler(), new CommentHandler(quotas ?? new ReviewQuotas()), new ProposeHandler(quotas ?? new ReviewQuotas()),
         new ApproveHandler(), new DeclineHandler(), new VoteHandler(), new SetAllianceStatusHandler(),
     ];
 

@@ -202,7 +202,7 @@ public sealed class PersonalDataTests : IDisposable
 
         // An action on the old card is answered clearly.
         var late = await world.Bo.InvokeAsync(ReviewVerbs.Sign, new JObject { ["plan"] = world.KariPlanId, ["kind"] = "Plan", ["version"] = "1" }, world.CardId);
-        Assert.Equal(T(Language.En, "Review_PlanGone"), (string?)JObject.FromObject(late.InvokeResponse!.Body)["value"]);
+        Assert.Equal(T(Language.En, "Review_NotSharedHere"), (string?)JObject.FromObject(late.InvokeResponse!.Body)["value"]);
 
         // The bot starts afresh with her.
         var plans = await world.Kari.SayAsync("plans");

@@ -78,6 +78,7 @@ internal sealed class PrivacyWorld
         var kariInGroup = new BotDriver(storage, Group, userId: "29:kari", userName: "Kari Leder", time: time, conversationType: "groupChat", locks: locks);
         var shared = await kariInGroup.SayAsync("<at>Samskapelse</at> share");
         var cardId = shared.Activities.First(a => ((IMessageActivity)a).Attachments?.Count > 0).Id!;
+        await kariInGroup.SayAsync("<at>Samskapelse</at> share alliances");
 
         var anna = new BotDriver(storage, "personal-anna", annaLocale, userId: AnnaId, userName: AnnaName, time: time, locks: locks, privacy: true);
         await anna.SayAsync("start Anna's reading circle");
@@ -103,10 +104,10 @@ internal sealed class PrivacyWorld
         await annaInGroup.InvokeAsync(ReviewVerbs.Sign, Data(), cardId);
         await annaInGroup.InvokeAsync(ReviewVerbs.Comment, Data(("target", "Plan:"), ("comment", "Anna thinks Friday is too late")), cardId);
         await annaInGroup.InvokeAsync(ReviewVerbs.Propose, Data(("proposalKind", "Partner"), ("proposal", "Anna's book club")), cardId);
-        await annaInGroup.InvokeAsync(ReviewVerbs.Vote, Data(("allianceId", allianceId), ("inFavour", "true")), cardId);
+        await annaInGroup.InvokeAsync(ReviewVerbs.Vote, Data(("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "true")), cardId);
         await bo.InvokeAsync(ReviewVerbs.Sign, Data(), cardId);
         await bo.InvokeAsync(ReviewVerbs.Comment, Data(("target", "Plan:"), ("comment", "Bo likes it")), cardId);
-        await bo.InvokeAsync(ReviewVerbs.Vote, Data(("allianceId", allianceId), ("inFavour", "false")), cardId);
+        await bo.InvokeAsync(ReviewVerbs.Vote, Data(("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "false")), cardId);
         await kari.Plans.UpdateAsync(kariPlanId, p => p with { Review = p.Review with { CoOwnerIds = p.Review.CoOwnerIds.Add(AnnaId) } }, default);
 
         // Anna writes last in the group chat: its stored reference names her.

@@ -19,11 +19,11 @@ public sealed class SharedCardReviewTests
 
     private sealed record Team(BotDriver Owner, BotDriver Anna, BotDriver Bo, BotDriver OwnerInGroup, string PlanId, string CardId);
 
-    private static async Task<Team> ShareAsync(IStorage? storage = null, FakeTimeProvider? time = null)
+    private static async Task<Team> ShareAsync(IStorage? storage = null, FakeTimeProvider? time = null, ConversationTurnLocks? locks = null)
     {
         storage ??= new MemoryStorage();
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-        var locks = new ConversationTurnLocks();
+        locks ??= new ConversationTurnLocks();
         var owner = new BotDriver(storage, "personal-owner", userId: "29:owner", userName: "Kari Leder", time: time, locks: locks);
         await owner.SayAsync("start Youth house");
         await owner.SayAsync("A meeting place run with the young");
@@ -94,6 +94,7 @@ public sealed class SharedCardReviewTests
     public async Task EachViewerGetsTheirOwnView_OwnerSeesApproveAndStatus_MembersDoNot()
     {
         var team = await ShareAsync();
+        await team.OwnerInGroup.SayAsync("<at>Samskapelse</at> share alliances");
         await team.Anna.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Partner"), ("proposal", "Red Cross")), team.CardId);
 
         var ownerView = ResponseCard(await team.OwnerInGroup.InvokeAsync(ReviewVerbs.Refresh, Data(team, ("kind", "Alliances")), team.CardId));
@@ -158,17 +159,18 @@ public sealed class SharedCardReviewTests
     public async Task VotesAndAllianceStatus_MembersVoteOnce_OnlyTheOwnerSetsStatus()
     {
         var team = await ShareAsync();
+        await team.OwnerInGroup.SayAsync("<at>Samskapelse</at> share alliances");
         var allianceId = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Alliances.Single().Id;
 
-        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("allianceId", allianceId), ("inFavour", "false")), team.CardId);
-        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
-        var bo = await team.Bo.InvokeAsync(ReviewVerbs.Vote, Data(team, ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
+        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "false")), team.CardId);
+        await team.Anna.InvokeAsync(ReviewVerbs.Vote, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
+        var bo = await team.Bo.InvokeAsync(ReviewVerbs.Vote, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("inFavour", "true")), team.CardId);
         Assert.Contains(T(Language.En, "Review_VoteCount", 2, 0), CardReader.AllText(ResponseCard(bo)));
 
-        var refused = await team.Bo.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
+        var refused = await team.Bo.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
         Assert.Contains(T(Language.En, "Review_OwnerOnly", "Kari Leder"), CardReader.AllText(ResponseCard(refused)));
 
-        await team.OwnerInGroup.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
+        await team.OwnerInGroup.InvokeAsync(ReviewVerbs.SetAllianceStatus, Data(team, ("kind", "Alliances"), ("allianceId", allianceId), ("status", "Agreed")), team.CardId);
         Assert.Equal(AllianceStatus.Agreed, (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.AllianceStatuses[allianceId]);
     }
 
@@ -180,7 +182,9 @@ public sealed class SharedCardReviewTests
 
         var replies = await outsider.InvokeAsync(ReviewVerbs.Sign, Data(team));
 
-        Assert.Contains(T(Language.En, "Review_NotSharedHere"), CardReader.AllText(ResponseCard(replies)));
+        var body = Assert.IsType<AdaptiveCardInvokeResponse>(replies.InvokeResponse!.Body);
+        Assert.Equal("application/vnd.microsoft.activity.message", body.Type);
+        Assert.Equal(T(Language.En, "Review_NotSharedHere"), body.Value);
         Assert.Empty((await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review.Signatures);
     }
 
@@ -324,5 +328,83 @@ public sealed class SharedCardReviewTests
         var card = ResponseCard(await team.Anna.InvokeAsync(ReviewVerbs.Sign, Data(team), team.CardId));
 
         Assert.Contains(T(Language.Nb, "Review_Signed"), CardReader.AllText(card));
+    }
+
+    [Fact]
+    public async Task OnePerson_CannotFillAPlansProposalsOrComments_OthersStillCan()
+    {
+        var team = await ShareAsync();
+        for (var i = 1; i <= ReviewQuotas.DefaultOpenProposalsPerPerson; i++)
+        {
+            await team.Anna.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Partner"), ("proposal", $"Club {i}")), team.CardId);
+        }
+
+        var tooMany = await team.Anna.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Partner"), ("proposal", "One more club")), team.CardId);
+        Assert.Contains(T(Language.En, "Review_ProposalQuota", ReviewQuotas.DefaultOpenProposalsPerPerson), CardReader.AllText(ResponseCard(tooMany)));
+        await team.Bo.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Partner"), ("proposal", "Bo's club")), team.CardId);
+
+        for (var i = 1; i <= ReviewQuotas.DefaultCommentsPerPerson; i++)
+        {
+            await team.Anna.InvokeAsync(ReviewVerbs.Comment, Data(team, ("target", "Plan:"), ("comment", $"Comment {i}")), team.CardId);
+        }
+
+        var oneMore = await team.Anna.InvokeAsync(ReviewVerbs.Comment, Data(team, ("target", "Plan:"), ("comment", "And another thing")), team.CardId);
+        Assert.Contains(T(Language.En, "Review_CommentQuota", ReviewQuotas.DefaultCommentsPerPerson), CardReader.AllText(ResponseCard(oneMore)));
+        await team.Bo.InvokeAsync(ReviewVerbs.Comment, Data(team, ("target", "Plan:"), ("comment", "Bo agrees")), team.CardId);
+
+        var review = (await team.Owner.Plans.FindAsync(team.PlanId, default))!.Review;
+        Assert.Equal(ReviewQuotas.DefaultOpenProposalsPerPerson, review.Proposals.Count(p => p.By.UserId == "29:anna"));
+        Assert.Contains(review.Proposals, p => p.By.UserId == "29:bo");
+        Assert.Equal(ReviewQuotas.DefaultCommentsPerPerson, review.Comments.Count(c => c.By.UserId == "29:anna"));
+        Assert.Contains(review.Comments, c => c.By.UserId == "29:bo");
+
+        // Once the owner decides one of hers, she may propose again.
+        var first = review.Proposals.First(p => p.By.UserId == "29:anna").Id;
+        await team.OwnerInGroup.InvokeAsync(ReviewVerbs.Decline, Data(team, ("proposalId", first)), team.CardId);
+        var again = await team.Anna.InvokeAsync(ReviewVerbs.Propose, Data(team, ("proposalKind", "Partner"), ("proposal", "One more club")), team.CardId);
+        Assert.Contains(T(Language.En, "Review_Proposed"), CardReader.AllText(ResponseCard(again)));
+    }
+
+    [Fact]
+    public async Task WhileAPlansPostedCardsAreUpdated_TheChatsNextTurnIsNotHeldUp()
+    {
+        var locks = new ConversationTurnLocks();
+        var team = await ShareAsync(locks: locks);
+        var slowChat = new SlowCardUpdates();
+        var anna = new BotDriver(team.Owner.Storage, Group, userId: "29:anna", userName: "Anna Medlem", time: team.Owner.Time, conversationType: "groupChat", locks: locks, middleware: [slowChat]);
+
+        // Anna signs; updating the posted card hangs until the test lets it go.
+        var signing = anna.InvokeAsync(ReviewVerbs.Sign, Data(team), team.CardId);
+        await slowChat.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Meanwhile Bo acts in the same chat: his turn is not held up by Anna's card updates.
+        var bo = await team.Bo.InvokeAsync(ReviewVerbs.Sign, Data(team), team.CardId).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(T(Language.En, "Review_SignedCount", 2), CardReader.AllText(ResponseCard(bo)));
+
+        slowChat.Release.SetResult();
+        await signing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The update done last shows the newest plan: both signatures.
+        var posted = anna.Updates.Last(u => u.Id == team.CardId);
+        Assert.Contains("Bo Kollega", CardReader.AllText(CardReader.Card(posted.Attachments[0].Content)));
+    }
+
+    /// <summary>Holds every card update of the turns it sees until <see cref="Release"/> is set.</summary>
+    private sealed class SlowCardUpdates : IMiddleware
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            turnContext.OnUpdateActivity(async (context, activity, nextUpdate) =>
+            {
+                Reached.TrySetResult();
+                await Release.Task.ConfigureAwait(false);
+                return await nextUpdate().ConfigureAwait(false);
+            });
+            return next(cancellationToken);
+        }
     }
 }

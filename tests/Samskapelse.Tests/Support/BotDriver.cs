@@ -39,6 +39,7 @@ public sealed class BotDriver
         };
         adapter = new RecordingAdapter(reference) { Locale = locale };
         adapter.Use(new RecordUpdates(Updates));
+        adapter.Use(new PlainTextMessages());
         foreach (var step in middleware ?? [])
         {
             adapter.Use(step);
