@@ -120,7 +120,7 @@ public static class ManagementCards
             language.T("Ambiguous_Heading"),
             [
                 Heading(language.T("Ambiguous_Heading")),
-                Plain(question == 0 ? language.T("Ambiguous_BodyTitle", text, title) : language.T("Ambiguous_Body", text, question, title)),
+                UserText(question == 0 ? language.T("Ambiguous_BodyTitle", text, title) : language.T("Ambiguous_Body", text, question, title)),
             ],
             [
                 Submit(question == 0 ? language.T("Ambiguous_SaveTitle") : language.T("Ambiguous_SaveAnswer", question), Verbs.ChooseAnswer, card, validate: false) with { Style = "positive" },
@@ -131,7 +131,7 @@ public static class ManagementCards
     public static AdaptiveCard CommandSuggestion(Language language, string typed, string suggestion) =>
         Card(
             language.T("Unknown_DidYouMean", typed, suggestion),
-            [Plain(language.T("Unknown_DidYouMean", typed, suggestion)), Subtle(language.T("Unknown_RunHint"))],
+            [UserText(language.T("Unknown_DidYouMean", typed, suggestion)), Subtle(language.T("Unknown_RunHint"))],
             [Submit(suggestion, Verbs.RunCommand, validate: false, extra: (CardData.Text, suggestion))]);
 
     public static AdaptiveCard CodeOfConductEditor(Language language, Plan plan, int card, TextReply? notice)
