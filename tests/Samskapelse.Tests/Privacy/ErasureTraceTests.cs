@@ -105,4 +105,31 @@ public sealed class ErasureTraceTests : IDisposable
             Assert.Empty((await new PersonIndex(storage).ReadAsync(person, default))?.PlanIds ?? []);
         }
     }
+
+    [Fact]
+    public async Task RetentionSweep_ReplacesThePostedCardsOfAPlanSharedInATenant_WhoseChatIsKeptUnderItsTenant()
+    {
+        const string Tenant = "0a0a0a0a-1111-4222-8333-444455556666";
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var storage = new ListingMemoryStorage(clock);
+        var kari = new BotDriver(storage, "personal-kari", userId: "29:kari", userName: "Kari Leder", time: clock, tenantId: Tenant);
+        await kari.SayAsync("start Youth house");
+        await kari.SayAsync("A meeting place run with the young");
+        var kariInGroup = new BotDriver(storage, PrivacyWorld.Group, userId: "29:kari", userName: "Kari Leder", time: clock, conversationType: "groupChat", tenantId: Tenant);
+        var shared = await kariInGroup.SayAsync("<at>Samskapelse</at> share");
+        var cardId = shared.Activities.First(a => ((IMessageActivity)a).Attachments?.Count > 0).Id!;
+        Assert.Contains(await storage.ListAsync(string.Empty).ToListAsync(), k => k.Key == Samskapelse.Bot.Review.SharedCards.ChatKey(Tenant, PrivacyWorld.Group));
+        clock.Advance(TimeSpan.FromDays(400));
+        var plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        var state = new Samskapelse.Bot.Planning.PlanningStateAccessors(new Microsoft.Bot.Builder.ConversationState(storage), new Microsoft.Bot.Builder.UserState(storage));
+        var cards = new SweptPlanCards(TestBots.SharedCards(storage, state, plans, clock), () => kariInGroup.Adapter);
+        var retention = new PlanRetention(storage, plans, clock, Options.Create(new PrivacyOptions { RetentionDays = 365 }), NullLogger<PlanRetention>.Instance, cards);
+
+        Assert.Equal(1, await retention.SweepOnceAsync(default));
+
+        var update = Assert.Single(kariInGroup.Updates, u => u.Id == cardId);
+        var shown = CardReader.AllText(CardReader.Card(update.Attachments[0].Content));
+        Assert.Contains(T(Language.En, "Privacy_PlanExpiredHeading", 365), shown);
+        Assert.DoesNotContain("Youth house", shown, StringComparison.Ordinal);
+    }
 }
