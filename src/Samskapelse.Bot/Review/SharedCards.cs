@@ -201,7 +201,7 @@ public sealed partial class SharedCards(
     private async Task PostAsync(ITurnContext turnContext, string planId, SharedCardKind kind, Language language, Actor actor, CancellationToken cancellationToken)
     {
         var conversationId = turnContext.Activity.Conversation.Id;
-        var shared = await plans.UpdateAsync(planId, p => (p with { Review = p.Review with { SharedTo = p.Review.SharedTo.RemoveAll(s => s.ConversationId == conversationId && s.Kind == kind).Add(new SharedConversation(conversationId, null, kind, language.Code(), actor, time.GetUtcNow())) } }).Touched(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var shared = await plans.UpdateAsync(planId, p => (p with { Review = p.Review with { SharedTo = p.Review.SharedTo.RemoveAll(s => s.ConversationId == conversationId && s.Kind == kind).Add(new SharedConversation(conversationId, null, kind, language.Code(), actor, time.GetUtcNow(), Teams.TenantBoundary.TenantOf(turnContext.Activity))) } }).Touched(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         if (shared is null)
         {
             return;
@@ -424,8 +424,8 @@ public sealed partial class SharedCards(
             update.Id = shared.ActivityId;
             try
             {
-                var stored = await storage.ReadAsync([ChatKey(shared.ConversationId)], cancellationToken).ConfigureAwait(false);
-                if ((stored.TryGetValue(ChatKey(shared.ConversationId), out var value) ? Storage.StorageJson.As<ChatReference>(value)?.Reference : null) is { } reference)
+                // Outside a turn: the chat's tenant is the one noted when the card was shared.
+                if (await ReadChatAsync(shared.TenantId, shared.ConversationId, cancellationToken).ConfigureAwait(false) is { } reference)
                 {
                     update.Conversation = reference.Conversation;
                     await adapter.ContinueConversationAsync(authentication.Value.MicrosoftAppId ?? string.Empty, reference, (chat, token) => chat.UpdateActivityAsync(update, token), cancellationToken).ConfigureAwait(false);

@@ -60,7 +60,8 @@ public enum SharedCardKind
 }
 
 /// <summary>A conversation a plan was shared to, and the card posted there (updated in place on every change).</summary>
-public sealed record SharedConversation(string ConversationId, string? ActivityId, SharedCardKind Kind, string Language, Actor SharedBy, DateTimeOffset At);
+/// <param name="TenantId">The chat's tenant, under which its reference is kept; null for shares recorded before it was noted.</param>
+public sealed record SharedConversation(string ConversationId, string? ActivityId, SharedCardKind Kind, string Language, Actor SharedBy, DateTimeOffset At, string? TenantId = null);
 
 /// <summary>What the team did with a shared plan. Part of the plan document, so one ETag guards it all.</summary>
 public sealed record PlanReview

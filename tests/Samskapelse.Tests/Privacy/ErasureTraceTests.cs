@@ -29,39 +29,17 @@ public sealed class ErasureTraceTests : IDisposable
         await world.Anna.PressOnAsync(asked.Cards.Single(), T(Language.En, "Action_DeleteMyDataYes"));
     }
 
-    /// <summary>The database file, its write-ahead log and its shared-memory index, as they are on disk.</summary>
-    private byte[] RawFiles(string suffix)
-    {
-        var path = database.Path + suffix;
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        file.CopyTo(copy);
-        return copy.ToArray();
-    }
-
     [Fact]
     public async Task DeleteMyData_OnSqlite_LeavesNoTraceInTheRawBytesOfTheDatabaseItsLogOrItsIndex()
     {
         var storage = new SqliteStorage(database.Path, TimeProvider.System);
         var world = await PrivacyWorld.CreateAsync(storage);
-        var before = RawFiles(string.Empty).Concat(RawFiles("-wal")).ToArray();
+        var before = database.RawBytes(string.Empty).Concat(database.RawBytes("-wal")).ToArray();
         Assert.True(before.AsSpan().IndexOf(Encoding.UTF8.GetBytes(PrivacyWorld.AnnaName)) >= 0, "the name is in the files before");
 
         await DeleteAnnaAsync(world);
 
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            var bytes = RawFiles(suffix);
-            foreach (var trace in Traces)
-            {
-                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(trace)) < 0, $"'{trace}' remains in the bytes of bot.db{suffix}");
-            }
-        }
+        Assert.Empty(database.TracesOnDisk(Traces));
 
         // Kari's plan is still there, read back from the file.
         Assert.NotNull(await new PlanStore(new SqliteStorage(database.Path, TimeProvider.System), NullLogger<PlanStore>.Instance).FindAsync(world.KariPlanId, default));
@@ -126,5 +104,32 @@ public sealed class ErasureTraceTests : IDisposable
         {
             Assert.Empty((await new PersonIndex(storage).ReadAsync(person, default))?.PlanIds ?? []);
         }
+    }
+
+    [Fact]
+    public async Task RetentionSweep_ReplacesThePostedCardsOfAPlanSharedInATenant_WhoseChatIsKeptUnderItsTenant()
+    {
+        const string Tenant = "0a0a0a0a-1111-4222-8333-444455556666";
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var storage = new ListingMemoryStorage(clock);
+        var kari = new BotDriver(storage, "personal-kari", userId: "29:kari", userName: "Kari Leder", time: clock, tenantId: Tenant);
+        await kari.SayAsync("start Youth house");
+        await kari.SayAsync("A meeting place run with the young");
+        var kariInGroup = new BotDriver(storage, PrivacyWorld.Group, userId: "29:kari", userName: "Kari Leder", time: clock, conversationType: "groupChat", tenantId: Tenant);
+        var shared = await kariInGroup.SayAsync("<at>Samskapelse</at> share");
+        var cardId = shared.Activities.First(a => ((IMessageActivity)a).Attachments?.Count > 0).Id!;
+        Assert.Contains(await storage.ListAsync(string.Empty).ToListAsync(), k => k.Key == Samskapelse.Bot.Review.SharedCards.ChatKey(Tenant, PrivacyWorld.Group));
+        clock.Advance(TimeSpan.FromDays(400));
+        var plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        var state = new Samskapelse.Bot.Planning.PlanningStateAccessors(new Microsoft.Bot.Builder.ConversationState(storage), new Microsoft.Bot.Builder.UserState(storage));
+        var cards = new SweptPlanCards(TestBots.SharedCards(storage, state, plans, clock), () => kariInGroup.Adapter);
+        var retention = new PlanRetention(storage, plans, clock, Options.Create(new PrivacyOptions { RetentionDays = 365 }), NullLogger<PlanRetention>.Instance, cards);
+
+        Assert.Equal(1, await retention.SweepOnceAsync(default));
+
+        var update = Assert.Single(kariInGroup.Updates, u => u.Id == cardId);
+        var shown = CardReader.AllText(CardReader.Card(update.Attachments[0].Content));
+        Assert.Contains(T(Language.En, "Privacy_PlanExpiredHeading", 365), shown);
+        Assert.DoesNotContain("Youth house", shown, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,8 @@ public sealed class BotDriver
 
     /// <param name="assistant">The assistant's options; with none, the bot runs without an assistant, as before it had one.</param>
     /// <param name="middleware">Middleware the adapter runs before the bot, as AdapterWithErrorHandler runs the registered ones.</param>
-    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null, Samskapelse.Bot.Resilience.PendingAnswers? pendingAnswers = null, Samskapelse.Bot.Coaching.CoachingOptions? coaching = null)
+    /// <param name="tenantId">The tenant the conversation names (<c>conversation.tenantId</c>); none by default.</param>
+    public BotDriver(IStorage storage, string conversationId, string locale = "en-US", string userId = "user-1", string userName = "Kari Nordmann", FakeTimeProvider? time = null, string conversationType = "personal", ConversationTurnLocks? locks = null, PlanLinkIssuer? documents = null, AssistantOptions? assistant = null, bool privacy = false, IEnumerable<IMiddleware>? middleware = null, Samskapelse.Bot.Resilience.PendingAnswers? pendingAnswers = null, Samskapelse.Bot.Coaching.CoachingOptions? coaching = null, string? tenantId = null)
     {
         Storage = storage;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -35,7 +36,7 @@ public sealed class BotDriver
             ServiceUrl = "https://test.invalid/",
             User = new ChannelAccount(userId, userName),
             Bot = new ChannelAccount("bot-id", "Samskapelse"),
-            Conversation = new ConversationAccount(isGroup: conversationType != "personal", conversationType: conversationType, id: conversationId),
+            Conversation = new ConversationAccount(isGroup: conversationType != "personal", conversationType: conversationType, id: conversationId, tenantId: tenantId),
         };
         adapter = new RecordingAdapter(reference) { Locale = locale };
         adapter.Use(new RecordUpdates(Updates));

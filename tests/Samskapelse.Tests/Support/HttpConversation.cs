@@ -7,9 +7,10 @@ namespace Samskapelse.Tests.Support;
 
 /// <summary>
 /// One user in one conversation with the bot's host over HTTP, as Teams reaches it: POST /api/messages
-/// with "deliveryMode": "expectReplies", so the replies come back in the response.
+/// with "deliveryMode": "expectReplies", so the replies come back in the response. With a tenant, every activity
+/// names it where Teams does: <c>conversation.tenantId</c> and <c>channelData.tenant.id</c>.
 /// </summary>
-public sealed class HttpConversation(HttpClient client, string conversationId, string userId, string userName, string conversationType = "personal", string locale = "en-US")
+public sealed class HttpConversation(HttpClient client, string conversationId, string userId, string userName, string conversationType = "personal", string locale = "en-US", string? tenantId = null)
 {
     public const string BotId = "28:bot";
 
@@ -58,7 +59,19 @@ public sealed class HttpConversation(HttpClient client, string conversationId, s
         return PostAsync(activity);
     }
 
-    private JObject Activity(string type) => new()
+    private JObject Activity(string type)
+    {
+        var activity = Untenanted(type);
+        if (tenantId is not null)
+        {
+            activity["conversation"]!["tenantId"] = tenantId;
+            activity["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = tenantId } };
+        }
+
+        return activity;
+    }
+
+    private JObject Untenanted(string type) => new()
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString(),
