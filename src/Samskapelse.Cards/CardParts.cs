@@ -34,6 +34,13 @@ internal static class CardParts
     /// <summary>A subtle line that holds user text, as <see cref="Subtle"/>.</summary>
     public static RichTextBlock UserSubtle(string text) => UserText(text, subtle: true, spacing: "Small");
 
+    /// <summary>
+    /// A choice named by user text in a multi-select or expanded choice set: clients draw those choices as check boxes
+    /// or radio buttons with a TextBlock beside each, which renders Markdown, so the text is escaped as in <see cref="UserHeading"/>.
+    /// A compact single choice is a plain drop-down and takes the text as written.
+    /// </summary>
+    public static Choice UserChoice(string text, string value) => new(Markdown.Escape(text), value);
+
     /// <summary>A label in bold and what a person wrote after it, in one line: the Fact of a FactSet, without its Markdown.</summary>
     public static RichTextBlock Labelled(string label, string text, string? spacing = "None") =>
         new([new TextRun(label + ": ") { Weight = "Bolder" }, new TextRun(text)]) { Spacing = spacing };

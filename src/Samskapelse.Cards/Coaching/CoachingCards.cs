@@ -108,7 +108,7 @@ public static class CoachingCards
         body.Insert(3, Notice(language, notice));
         if (hints.Count > 0)
         {
-            body.Add(new Container([Subheading(language.T("CoachStep_FromYourPlans")), .. hints.Select(h => Plain(language.T(h.Key, h.Args)))]) { Style = "emphasis", Spacing = "Medium" });
+            body.Add(new Container([Subheading(language.T("CoachStep_FromYourPlans")), .. hints.Select(h => UserText(language.T(h.Key, h.Args)))]) { Style = "emphasis", Spacing = "Medium" });
         }
 
         body.Add(Subtle(language.T("CoachStep_Private")));
