@@ -81,7 +81,8 @@ public static class QuestionCards
         actions.Add(Submit(language.T("Action_Next"), Verbs.SubmitAnswer, card, plan.Id));
         actions.Add(Submit(language.T("Action_Back"), Verbs.Back, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
-        actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false));
+        // Pause waits in the overflow menu: four buttons do not fit a phone's row in Danish.
+        actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false).Secondary());
 
         return Card(language.T($"Question_{number}_Text"), header.Concat(inputs).Append(AssistantCards.ForQuestion(language, plan, step, assistant)), actions);
     }

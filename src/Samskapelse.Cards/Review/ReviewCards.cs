@@ -66,15 +66,16 @@ public static class ReviewCards
         actions.Add(new ShowCardAction(language.T("Review_ProposeAction"), ProposalForm(language, plan, kind)));
         if (refreshUsers.Count == 0)
         {
-            actions.Add(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind));
+            actions.Add(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind).Secondary());
         }
 
+        // Sign, comment and propose stay in the row; the rest goes to the overflow menu, so the row fits a phone.
         if (role == ReviewRole.Owner && editLink is not null)
         {
-            actions.Add(new OpenUrlAction(language.T("Review_EditInChat"), editLink));
+            actions.Add(new OpenUrlAction(language.T("Review_EditInChat"), editLink).Secondary());
         }
 
-        return Card(kicker + ": " + plan.Title, body, actions) with
+        return Card(kicker + ": " + plan.Title, body, FitRow(actions)) with
         {
             Refresh = new Refresh(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind), refreshUsers),
         };

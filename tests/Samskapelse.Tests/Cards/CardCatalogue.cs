@@ -62,7 +62,7 @@ public static class CardCatalogue
                 {
                     foreach (var role in new[] { ReviewRole.Member, ReviewRole.Owner })
                     {
-                        yield return ($"{language.Code()}/{plan.Id}-shared-{kind}-{role}", ReviewCards.Shared(language, plan, kind, role, "29:member-1", new TextReply("Review_Signed"), "https://teams.microsoft.com/l/chat/0/0?users=28:bot"));
+                        yield return ($"{language.Code()}/{plan.Id}-shared-{kind}-{role}", ReviewCards.Shared(language, plan, kind, role, "29:member-1", new TextReply("Review_Signed"), "https://teams.microsoft.com/l/chat/0/0?users=28:bot", links: role == ReviewRole.Owner ? Links : null));
                     }
                 }
             }
@@ -82,7 +82,7 @@ public static class CardCatalogue
             foreach (var plan in plans)
             {
                 var index = 0;
-                foreach (var card in Samskapelse.Cards.Planning.SummaryCards.All(language, plan, assistant: true))
+                foreach (var card in Samskapelse.Cards.Planning.SummaryCards.All(language, plan, Links, assistant: true))
                 {
                     yield return ($"{language.Code()}/{plan.Id}-summary-{index++}", card);
                 }
@@ -139,6 +139,8 @@ public static class CardCatalogue
             yield return ($"{id}-confirm-delete", CoachingRenderer.CardFor(new CoachingConfirmDeleteReply(journey), language, null));
         }
     }
+
+    private static readonly Samskapelse.Cards.Planning.PlanLinks Links = new("https://bot.example.test/documents/word", "https://bot.example.test/documents/markdown", "https://bot.example.test/documents/map.png");
 
     /// <summary>A plan after a busy review: every signature, comment and open proposal the limits allow.</summary>
     internal static Plan Reviewed(Plan plan)
