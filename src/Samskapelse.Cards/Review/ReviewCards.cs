@@ -69,7 +69,8 @@ public static class ReviewCards
             actions.Add(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind).Secondary());
         }
 
-        // Sign, comment and propose stay in the row; the rest goes to the overflow menu, so the row fits a phone.
+        // Refresh and the owner's link wait in the overflow menu; with Sign in the row as well, FitRow keeps Sign and
+        // Comment there and moves Propose too, so the row fits a phone.
         if (role == ReviewRole.Owner && editLink is not null)
         {
             actions.Add(new OpenUrlAction(language.T("Review_EditInChat"), editLink).Secondary());
