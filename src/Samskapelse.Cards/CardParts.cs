@@ -34,6 +34,13 @@ internal static class CardParts
     /// <summary>A subtle line that holds user text, as <see cref="Subtle"/>.</summary>
     public static RichTextBlock UserSubtle(string text) => UserText(text, subtle: true, spacing: "Small");
 
+    /// <summary>
+    /// A choice named by user text in a multi-select or expanded choice set: clients draw those choices as check boxes
+    /// or radio buttons with a TextBlock beside each, which renders Markdown, so the text is escaped as in <see cref="UserHeading"/>.
+    /// A compact single choice is a plain drop-down and takes the text as written.
+    /// </summary>
+    public static Choice UserChoice(string text, string value) => new(Markdown.Escape(text), value);
+
     /// <summary>A label in bold and what a person wrote after it, in one line: the Fact of a FactSet, without its Markdown.</summary>
     public static RichTextBlock Labelled(string label, string text, string? spacing = "None") =>
         new([new TextRun(label + ": ") { Weight = "Bolder" }, new TextRun(text)]) { Spacing = spacing };
@@ -48,6 +55,30 @@ internal static class CardParts
                 weight: "Bolder",
                 // Refusals read as warnings; confirmations ("Plan created", "Added 2 partners") must not look like errors.
                 color: warning || notice.Key.StartsWith("Error_", StringComparison.Ordinal) ? "Attention" : "Accent");
+
+    /// <summary>
+    /// The button in the overflow menu ("…") instead of the row: Teams shows a row of at most six, and a phone
+    /// (320 px) has room for about three short ones, so each card keeps its main actions in the row.
+    /// </summary>
+    public static CardAction Secondary(this CardAction action) => action with { Mode = "secondary" };
+
+    /// <summary>
+    /// A card's row of buttons as it fits a phone: up to three stay as they are; with more, the first two stay in
+    /// the row and the rest go to the overflow menu, whose "…" takes the third place.
+    /// </summary>
+    public static List<CardAction> FitRow(List<CardAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        for (var i = 2; actions.Count > 3 && i < actions.Count; i++)
+        {
+            actions[i] = actions[i].Mode is null ? actions[i].Secondary() : actions[i];
+        }
+
+        return actions;
+    }
+
+    /// <summary>Buttons one under the other, each in its own row: two long titles side by side do not fit a phone.</summary>
+    public static IEnumerable<ActionSet> Stacked(IEnumerable<CardAction> actions) => actions.Select(a => new ActionSet([a]));
 
     public static Dictionary<string, string> Data(string verb, int? card = null, string? planId = null)
     {

@@ -79,7 +79,7 @@ public static class AssistantCards
         ArgumentNullException.ThrowIfNull(plan);
         return Card(
             language.T("Assist_TeamSummaryHeading", plan.Title),
-            [Subtle(language.T("Assist_TeamSummaryKicker")), Heading(plan.Title), Plain(text)],
+            [Subtle(language.T("Assist_TeamSummaryKicker")), UserHeading(plan.Title), UserText(text)],
             [Submit(language.T("Action_EditAnswer", language.T("Question_1_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "1"))]);
     }
 
@@ -95,7 +95,8 @@ public static class AssistantCards
         var data = new[] { (CardData.Item, suggestion.Id), (AssistantCardData.Batch, batch.Id) };
         if (suggestion.Kind == SuggestionKind.Pitfalls)
         {
-            items.Add(Plain(suggestion.Text));
+            // The assistant's text is plain text already (TextSafety), but it quotes the plan: it is user text.
+            items.Add(UserText(suggestion.Text));
             items.Add(new ActionSet([Submit(language.T("Assist_GotIt"), AssistantVerbs.Discard, null, plan.Id, false, data)]));
             return new Container(WithoutNulls(items)) { Separator = true, Spacing = "Medium" };
         }
@@ -127,12 +128,12 @@ public static class AssistantCards
         return new Container(WithoutNulls(items)) { Separator = true, Spacing = "Medium" };
     }
 
-    private static TextBlock? Describe(Language language, Plan plan, Suggestion suggestion) => suggestion.Kind switch
+    private static RichTextBlock? Describe(Language language, Plan plan, Suggestion suggestion) => suggestion.Kind switch
     {
-        SuggestionKind.Partners => Subtle(string.Join(" · ", new[] { suggestion.PartnerKind is { } k ? language.KindLabel(k) : null, suggestion.Side is { } s ? language.T("Assist_Side_" + s) : null, suggestion.Detail }.OfType<string>())),
-        SuggestionKind.Alliances when !suggestion.PartnerIds.IsEmpty => Subtle(language.T("Assist_AllianceMembers", Members(plan, suggestion))),
+        SuggestionKind.Partners => UserSubtle(string.Join(" · ", new[] { suggestion.PartnerKind is { } k ? language.KindLabel(k) : null, suggestion.Side is { } s ? language.T("Assist_Side_" + s) : null, suggestion.Detail }.OfType<string>())),
+        SuggestionKind.Alliances when !suggestion.PartnerIds.IsEmpty => UserSubtle(language.T("Assist_AllianceMembers", Members(plan, suggestion))),
         SuggestionKind.CodeOfConduct when suggestion.TargetId is not null && plan.CodeOfConduct.Find(p => p.Id == suggestion.TargetId) is { } principle =>
-            Subtle(language.T("Assist_Rewords", language.PrincipleText(principle))),
+            UserSubtle(language.T("Assist_Rewords", language.PrincipleText(principle))),
         _ => null,
     };
 

@@ -108,7 +108,7 @@ public static class CoachingCards
         body.Insert(3, Notice(language, notice));
         if (hints.Count > 0)
         {
-            body.Add(new Container([Subheading(language.T("CoachStep_FromYourPlans")), .. hints.Select(h => Plain(language.T(h.Key, h.Args)))]) { Style = "emphasis", Spacing = "Medium" });
+            body.Add(new Container([Subheading(language.T("CoachStep_FromYourPlans")), .. hints.Select(h => UserText(language.T(h.Key, h.Args)))]) { Style = "emphasis", Spacing = "Medium" });
         }
 
         body.Add(Subtle(language.T("CoachStep_Private")));
@@ -117,9 +117,10 @@ public static class CoachingCards
         [
             Action(language.T("Action_SaveNext"), CoachingVerbs.Answer, journey, withStep: true),
             Action(language.T("Action_Back"), CoachingVerbs.Back, journey, validate: false, withStep: true),
-            Action(language.T("Action_Skip"), CoachingVerbs.Skip, journey, validate: false, withStep: true),
-            Action(language.T("Action_Pause"), CoachingVerbs.Pause, journey, validate: false),
-            new ShowCardAction(language.T("Action_StopJourney"), stop with { Teams = null }),
+            // Two in the row, the rest in the overflow menu: five buttons do not fit a phone.
+            Action(language.T("Action_Skip"), CoachingVerbs.Skip, journey, validate: false, withStep: true).Secondary(),
+            Action(language.T("Action_Pause"), CoachingVerbs.Pause, journey, validate: false).Secondary(),
+            new ShowCardAction(language.T("Action_StopJourney"), stop with { Teams = null }).Secondary(),
         ]);
     }
 
@@ -189,8 +190,8 @@ public static class CoachingCards
         return Card(language.T("CoachSummary_Heading"), body,
         [
             Action(language.T("Action_ShareWithHr"), CoachingVerbs.Share, journey, validate: false),
-            Action(language.T("Action_Export"), CoachingVerbs.Export, journey, validate: false),
-            Action(language.T("Action_DeleteAll"), CoachingVerbs.Delete, journey, validate: false),
+            Action(language.T("Action_Export"), CoachingVerbs.Export, journey, validate: false).Secondary(),
+            Action(language.T("Action_DeleteAll"), CoachingVerbs.Delete, journey, validate: false).Secondary(),
         ]);
     }
 
@@ -338,7 +339,7 @@ public static class CoachingCards
         {
             var answer = answers.Competences.GetValueOrDefault(competence);
             var score = answer?.Score is { } s ? language.T("CoachSummary_Score", s) : notAnswered;
-            yield return new TextBlock($"**{language.T("Competence_" + competence)}**: {score}") { Spacing = "Small" };
+            yield return Labelled(language.T("Competence_" + competence), score, "Small");
             if (answer?.Reflection is { } reflection)
             {
                 yield return UserText(reflection, subtle: true, spacing: "None");
@@ -350,7 +351,7 @@ public static class CoachingCards
         {
             var answer = answers.Roles.GetValueOrDefault(role);
             var state = answer is null ? notAnswered : language.T(answer.InPlace ? "CoachSummary_InPlace" : "CoachSummary_NotInPlace");
-            yield return new TextBlock($"**{language.T("Role_" + role)}**: {state}") { Spacing = "Small" };
+            yield return Labelled(language.T("Role_" + role), state, "Small");
             if (answer?.Reflection is { } reflection)
             {
                 yield return UserText(reflection, subtle: true, spacing: "None");

@@ -215,6 +215,7 @@ internal static class CardJsonWriter
         json.StringIfSet("id", action.Id);
         json.StringIfSet("style", action.Style);
         json.StringIfSet("tooltip", action.Tooltip);
+        json.StringIfSet("mode", action.Mode);
         json.EndObject();
     }
 

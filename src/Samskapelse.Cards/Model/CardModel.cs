@@ -188,6 +188,12 @@ public abstract record CardAction(string Title)
     public string? Style { get; init; }
 
     public string? Tooltip { get; init; }
+
+    /// <summary>
+    /// "secondary" puts the button in the card's overflow menu ("…"), which Teams shows on every client; a phone
+    /// keeps room for three buttons in a row. Null is the default, a primary button.
+    /// </summary>
+    public string? Mode { get; init; }
 }
 
 /// <summary>An Action.Submit; <see cref="Data"/> carries the reserved verb, card number and plan id.</summary>

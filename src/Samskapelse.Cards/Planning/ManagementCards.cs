@@ -12,14 +12,12 @@ public static class ManagementCards
 {
     public static AdaptiveCard Welcome(Language language, Plan? activePlan)
     {
-        var actions = new List<CardAction> { Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false) };
-        if (activePlan is not null)
+        var actions = new List<CardAction>
         {
-            actions.Add(Submit(language.T("Action_ContinuePlan", activePlan.Title), Verbs.Continue, validate: false));
-        }
-
-        actions.Add(Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false));
-        actions.Add(Submit(language.T("Action_Help"), Verbs.Help, validate: false));
+            Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false),
+            Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false),
+            Submit(language.T("Action_Help"), Verbs.Help, validate: false).Secondary(),
+        };
 
         return Card(
             language.T("Welcome_Heading"),
@@ -28,6 +26,9 @@ public static class ManagementCards
                 Plain(language.T("Welcome_Body")),
                 Plain(language.T("Welcome_Questions")),
                 Subtle(language.T("Welcome_Language")),
+
+                // "Continue «title»" is as long as the plan's title: a row of its own, above the others.
+                activePlan is null ? null : new ActionSet([Submit(language.T("Action_ContinuePlan", activePlan.Title), Verbs.Continue, validate: false) with { Style = "positive" }]) { Spacing = "Medium" },
             ],
             actions);
     }
@@ -47,6 +48,7 @@ public static class ManagementCards
             new(W(Verbs.Pause) + " / " + W(Verbs.Continue), language.T("Help_Pause")),
             new(W(Verbs.ShowSummary), language.T("Help_Summary")),
             new(W(Verbs.EditCodeOfConduct), language.T("Help_Code")),
+            new(Texts.Alternatives(language, "Cmd_Suggest")[0], language.T("Help_Suggest")),
             new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
             new(W(Verbs.Share), language.T("Help_Share")),
             new(Texts.Alternatives(language, "Cmd_Coaching")[0], language.T("Help_Coaching")),
@@ -121,10 +123,13 @@ public static class ManagementCards
             [
                 Heading(language.T("Ambiguous_Heading")),
                 UserText(question == 0 ? language.T("Ambiguous_BodyTitle", text, title) : language.T("Ambiguous_Body", text, question, title)),
-            ],
-            [
-                Submit(question == 0 ? language.T("Ambiguous_SaveTitle") : language.T("Ambiguous_SaveAnswer", question), Verbs.ChooseAnswer, card, validate: false) with { Style = "positive" },
-                Submit(language.T("Ambiguous_StartPlan"), Verbs.ChooseCommand, card, validate: false),
+
+                // Two long choices, one under the other: side by side they do not fit a phone.
+                .. Stacked(
+                [
+                    Submit(question == 0 ? language.T("Ambiguous_SaveTitle") : language.T("Ambiguous_SaveAnswer", question), Verbs.ChooseAnswer, card, validate: false) with { Style = "positive" },
+                    Submit(language.T("Ambiguous_StartPlan"), Verbs.ChooseCommand, card, validate: false),
+                ]),
             ]);
 
     /// <summary>A message that was no command: the command the user most likely meant, on a button that runs it.</summary>

@@ -81,7 +81,8 @@ public static class QuestionCards
         actions.Add(Submit(language.T("Action_Next"), Verbs.SubmitAnswer, card, plan.Id));
         actions.Add(Submit(language.T("Action_Back"), Verbs.Back, card, plan.Id, validate: false));
         actions.Add(Submit(language.T("Action_Skip"), Verbs.Skip, card, plan.Id, validate: false));
-        actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false));
+        // Pause waits in the overflow menu: four buttons do not fit a phone's row in Danish.
+        actions.Add(Submit(language.T("Action_Pause"), Verbs.Pause, card, plan.Id, validate: false).Secondary());
 
         return Card(language.T($"Question_{number}_Text"), header.Concat(inputs).Append(AssistantCards.ForQuestion(language, plan, step, assistant)), actions);
     }
@@ -130,7 +131,7 @@ public static class QuestionCards
         body.Add(new ChoiceSetInput(language.T("Partners_KindLabel"), EnumChoices<PartnerKind>(language, "Kind_")) { Id = CardData.Kind, Style = "compact", Placeholder = language.T("Partners_KindGuess") });
         body.Add(new ActionSet([Submit(language.T("Partners_Add"), Verbs.AddPartner, card, plan.Id)]));
         body.Add(Subtle(language.T("Partners_TypeHint")));
-        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemovePartner, plan.Partners.Select(p => new Choice(p.Name, p.Id))));
+        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemovePartner, plan.Partners.Select(p => UserChoice(p.Name, p.Id))));
 
         return body;
     }
@@ -175,7 +176,7 @@ public static class QuestionCards
             new ActionSet([Submit(language.T("Activities_Add"), Verbs.AddActivity, card, plan.Id)]),
             Subtle(language.T("List_TypeHint")),
         });
-        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveActivity, plan.RelatedActivities.Select(a => new Choice(a.Description, a.Id))));
+        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveActivity, plan.RelatedActivities.Select(a => UserChoice(a.Description, a.Id))));
         return body;
     }
 
@@ -191,7 +192,7 @@ public static class QuestionCards
         {
             Subheading(language.T("Alliances_AddHeading")),
             new TextInput(language.T("Alliances_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Alliances_NamePlaceholder") },
-            plan.Partners.IsEmpty ? null : new ChoiceSetInput(language.T("Alliances_PartnersLabel"), plan.Partners.Select(p => new Choice(p.Name, p.Id)).ToList())
+            plan.Partners.IsEmpty ? null : new ChoiceSetInput(language.T("Alliances_PartnersLabel"), plan.Partners.Select(p => UserChoice(p.Name, p.Id)).ToList())
             {
                 Id = CardData.Partners,
                 IsMultiSelect = true,
@@ -202,7 +203,7 @@ public static class QuestionCards
             new ActionSet([Submit(language.T("Alliances_Add"), Verbs.AddAlliance, card, plan.Id)]),
             Subtle(language.T("Alliances_TypeHint")),
         });
-        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveAlliance, plan.Alliances.Select(a => new Choice(a.Name, a.Id))));
+        body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemoveAlliance, plan.Alliances.Select(a => UserChoice(a.Name, a.Id))));
         return body;
     }
 
@@ -230,6 +231,7 @@ public static class QuestionCards
     }
 
     // Removal is one multi-select and one button rather than a button per item: it stays small with 40 items, and on a phone.
+    // Its items are UserChoice: a multi-select is a list of check boxes, labelled by Markdown TextBlocks.
     private static IEnumerable<CardElement> RemoveList(Language language, int card, string planId, string verb, IEnumerable<Choice> items)
     {
         var choices = items.ToList();

@@ -44,7 +44,6 @@ public static class SummaryCards
             Subtle(language.T("Summary_OverviewKicker")),
             UserHeading(plan.Title),
             Labelled(language.T("Summary_Owner"), plan.OwnerName.OrDash(), null),
-            new FactSet(facts) { Spacing = "None" },
             Answer(language, plan, 1, plan.Goal),
             Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count())),
             Answer(language, plan, 3, language.T("Summary_MobilisedCount", plan.Partners.Count(p => !string.IsNullOrWhiteSpace(p.Mobilisation)), plan.Partners.Count)),
@@ -52,6 +51,10 @@ public static class SummaryCards
             Answer(language, plan, 5, language.T("Summary_ItemCount", plan.RelatedActivities.Count)),
             Answer(language, plan, 6, language.T("Summary_ItemCount", plan.Alliances.Count)),
         };
+
+        // Label and value in one line each rather than a FactSet: its narrow title column split
+        // "samskabelseshjulet" mid-word even at full width, and long values ran past a phone's edge.
+        body.InsertRange(3, facts.Select(f => Labelled(f.Title, f.Value)));
 
         var pitfalls = PitfallCheck.Run(plan);
         body.Add(new Container(
@@ -66,7 +69,7 @@ public static class SummaryCards
 
         // Downloads and the assistant sit in the body, so the bar keeps within Teams' limit of actions.
         body.Add(ActionRow(DownloadActions(language, links)));
-        body.Add(ActionRow(AssistantCards.ForOverview(language, plan, assistant)));
+        body.AddRange(Stacked(AssistantCards.ForOverview(language, plan, assistant)));
         return Card(language.T("Summary_OverviewKicker") + ": " + plan.Title, body, EditActions(language, plan));
     }
 
@@ -101,7 +104,8 @@ public static class SummaryCards
             }
         }
 
-        return Card(language.T("Summary_PartnersHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", language.T("Question_2_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "2")), Submit(language.T("Action_EditAnswer", language.T("Question_3_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "3"))]);
+        body.AddRange(Stacked([EditAnswer(language, plan, 2), EditAnswer(language, plan, 3)]));
+        return Card(language.T("Summary_PartnersHeading") + ": " + plan.Title, body);
     }
 
     public static AdaptiveCard Alliances(Language language, Plan plan)
@@ -138,7 +142,8 @@ public static class SummaryCards
 
         body.AddRange(plan.RelatedActivities.Select(a => UserText("• " + a.Description, spacing: "None")));
 
-        return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body, [Submit(language.T("Action_EditAnswer", language.T("Question_6_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "6")), Submit(language.T("Action_EditAnswer", language.T("Question_5_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, "5"))]);
+        body.AddRange(Stacked([EditAnswer(language, plan, 6), EditAnswer(language, plan, 5)]));
+        return Card(language.T("Summary_AlliancesHeading") + ": " + plan.Title, body);
     }
 
     public static AdaptiveCard CodeOfConduct(Language language, Plan plan, bool assistant = false)
@@ -153,8 +158,13 @@ public static class SummaryCards
         };
         body.AddRange(principles.Select((p, i) => UserText(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}"), spacing: i == 0 ? null : "None")));
 
-        return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false), .. AssistantCards.ForCodeOfConduct(language, plan, assistant)]);
+        body.AddRange(Stacked(AssistantCards.ForCodeOfConduct(language, plan, assistant)));
+        return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false)]);
     }
+
+    // "Edit: <question>" titles are long ("Edit: How to mobilise them"): one per row, in the body.
+    private static SubmitAction EditAnswer(Language language, Plan plan, int question) =>
+        Submit(language.T("Action_EditAnswer", language.T($"Question_{question}_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, question.ToString(CultureInfo.InvariantCulture)));
 
     private static Container Answer(Language language, Plan plan, int question, string? answer)
     {
@@ -199,8 +209,9 @@ public static class SummaryCards
         return
         [
             new ShowCardAction(language.T("Action_Edit"), editCard),
-            Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false),
-            Submit(language.T("Action_MyPlans"), Verbs.ListPlans, null, null, false),
+            // The code card has its own edit button; here it waits in the overflow menu with My plans, so the row fits a phone.
+            Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false).Secondary(),
+            Submit(language.T("Action_MyPlans"), Verbs.ListPlans, null, null, false).Secondary(),
         ];
     }
 

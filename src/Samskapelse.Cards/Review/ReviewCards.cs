@@ -66,15 +66,17 @@ public static class ReviewCards
         actions.Add(new ShowCardAction(language.T("Review_ProposeAction"), ProposalForm(language, plan, kind)));
         if (refreshUsers.Count == 0)
         {
-            actions.Add(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind));
+            actions.Add(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind).Secondary());
         }
 
+        // Refresh and the owner's link wait in the overflow menu; with Sign in the row as well, FitRow keeps Sign and
+        // Comment there and moves Propose too, so the row fits a phone.
         if (role == ReviewRole.Owner && editLink is not null)
         {
-            actions.Add(new OpenUrlAction(language.T("Review_EditInChat"), editLink));
+            actions.Add(new OpenUrlAction(language.T("Review_EditInChat"), editLink).Secondary());
         }
 
-        return Card(kicker + ": " + plan.Title, body, actions) with
+        return Card(kicker + ": " + plan.Title, body, FitRow(actions)) with
         {
             Refresh = new Refresh(Execute(language.T("Review_RefreshAction"), ReviewVerbs.Refresh, plan, kind), refreshUsers),
         };

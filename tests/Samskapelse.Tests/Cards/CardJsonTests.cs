@@ -111,7 +111,7 @@ public sealed class CardJsonTests
             ],
             Actions =
             [
-                new SubmitAction("submit", data) { Id = "sub", Style = "destructive", Tooltip = "tip", AssociatedInputs = "none" },
+                new SubmitAction("submit", data) { Id = "sub", Style = "destructive", Tooltip = "tip", Mode = "secondary", AssociatedInputs = "none" },
                 new ExecuteAction("execute", "verb", data) { Id = "ex", Style = "positive", Tooltip = "tip", AssociatedInputs = "auto" },
             ],
             Refresh = new Refresh(new ExecuteAction("refresh", "refresh", data), ["29:a", "29:b"]),

@@ -106,7 +106,12 @@ public sealed class PlanningRulesTests
     [Fact]
     public void EveryVerbOnTheCards_HasAHandler()
     {
-        var registered = new PlanningConversation(PlanningHandlers.All()).Verbs.Concat(new Samskapelse.Coaching.CoachingConversation(Samskapelse.Coaching.CoachingHandlers.All()).Verbs).Concat(Samskapelse.Cards.Privacy.PrivacyVerbs.All).ToHashSet();
+        var options = new Samskapelse.Bot.Assistant.AssistantOptions();
+        var assistant = new Samskapelse.Assistant.AssistantService(options.ToSettings(), null, new Samskapelse.Bot.Assistant.AssistantStore(new Microsoft.Bot.Builder.MemoryStorage()), new Samskapelse.Assistant.AssistantRateLimiter(TimeProvider.System, options.RequestsPerUser, options.RateLimitWindow), TimeProvider.System);
+        var registered = new PlanningConversation([.. PlanningHandlers.All(), .. Samskapelse.Assistant.AssistantHandlers.All(assistant)]).Verbs
+            .Concat(new Samskapelse.Coaching.CoachingConversation(Samskapelse.Coaching.CoachingHandlers.All()).Verbs)
+            .Concat(Samskapelse.Cards.Privacy.PrivacyVerbs.All)
+            .ToHashSet();
         var onCards = Cards.CardCatalogue.All()
             .SelectMany(c => CardReader.Actions(Newtonsoft.Json.Linq.JObject.Parse(Samskapelse.Cards.Model.CardJson.Serialize(c.Card))))
             .Select(a => (string?)a["data"]?["verb"])
