@@ -47,6 +47,7 @@ public static class ManagementCards
             new(W(Verbs.Pause) + " / " + W(Verbs.Continue), language.T("Help_Pause")),
             new(W(Verbs.ShowSummary), language.T("Help_Summary")),
             new(W(Verbs.EditCodeOfConduct), language.T("Help_Code")),
+            new(W(Verbs.FollowUp), language.T("Help_FollowUp")),
             new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
             new(W(Verbs.Share), language.T("Help_Share")),
             new(Texts.Alternatives(language, "Cmd_Coaching")[0], language.T("Help_Coaching")),

@@ -39,6 +39,12 @@ public static class SummaryCards
             facts.Add(new(language.T("Setup_PhaseLabel"), Texts.Alternatives(language, "Phase_" + phase)[0]));
         }
 
+        // A plan nobody has followed up yet looks as before: the status shows once it is more than the start.
+        if (plan.Status != PlanStatus.Planning || !plan.FollowUps.IsEmpty)
+        {
+            facts.Add(new(language.T("Summary_Status"), language.T("Status_" + plan.Status)));
+        }
+
         var body = new List<CardElement?>
         {
             Subtle(language.T("Summary_OverviewKicker")),
@@ -46,12 +52,15 @@ public static class SummaryCards
             Labelled(language.T("Summary_Owner"), plan.OwnerName.OrDash(), null),
             new FactSet(facts) { Spacing = "None" },
             Answer(language, plan, 1, plan.Goal),
+            plan.Contributions.IsEmpty ? null : Labelled(language.T("Summary_Contributions"), language.ContributionList(plan.Contributions), "Small"),
             Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count())),
             Answer(language, plan, 3, language.T("Summary_MobilisedCount", plan.Partners.Count(p => !string.IsNullOrWhiteSpace(p.Mobilisation)), plan.Partners.Count)),
             Answer(language, plan, 4, plan.Collaboration),
             Answer(language, plan, 5, language.T("Summary_ItemCount", plan.RelatedActivities.Count)),
             Answer(language, plan, 6, language.T("Summary_ItemCount", plan.Alliances.Count)),
         };
+
+        body.Add(FollowUpHistory(language, plan));
 
         var pitfalls = PitfallCheck.Run(plan);
         body.Add(new Container(
@@ -92,12 +101,19 @@ public static class SummaryCards
             foreach (var group in partners.GroupBy(p => p.Kind))
             {
                 body.Add(new TextBlock(language.KindLabel(group.Key)) { Weight = "Bolder", Spacing = "Small" });
-                body.AddRange(group.Select(p => new RichTextBlock(
-                [
-                    new TextRun(p.Name + ": ") { Weight = "Bolder" },
-                    new TextRun(string.IsNullOrWhiteSpace(p.Mobilisation) ? language.T("Summary_NotMobilised") : p.Mobilisation) { IsSubtle = string.IsNullOrWhiteSpace(p.Mobilisation) },
-                ])
-                { Spacing = "Small" }));
+                foreach (var p in group)
+                {
+                    body.Add(new RichTextBlock(
+                    [
+                        new TextRun(p.Name + ": ") { Weight = "Bolder" },
+                        new TextRun(string.IsNullOrWhiteSpace(p.Mobilisation) ? language.T("Summary_NotMobilised") : p.Mobilisation) { IsSubtle = string.IsNullOrWhiteSpace(p.Mobilisation) },
+                    ])
+                    { Spacing = "Small" });
+                    if (!p.Resources.IsEmpty)
+                    {
+                        body.Add(new RichTextBlock([new TextRun(language.T("Partners_Brings", language.ResourceList(p.Resources))) { IsSubtle = true }]) { Spacing = "None" });
+                    }
+                }
             }
         }
 
@@ -156,6 +172,37 @@ public static class SummaryCards
         return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false), .. AssistantCards.ForCodeOfConduct(language, plan, assistant)]);
     }
 
+    /// <summary>The newest follow-up entries, one compact line each: date, what it is about, what happened.</summary>
+    private static Container? FollowUpHistory(Language language, Plan plan)
+    {
+        if (plan.FollowUps.IsEmpty)
+        {
+            return null;
+        }
+
+        var items = new List<CardElement>
+        {
+            Subheading(language.T("FollowUp_HistoryHeading", plan.FollowUps.Count)),
+        };
+        foreach (var entry in plan.LatestFollowUps(PlanLimits.FollowUpsOnOverview))
+        {
+            items.Add(new RichTextBlock(
+            [
+                new TextRun(entry.At.ToString("d", language.Culture()) + " · ") { IsSubtle = true },
+                new TextRun(FollowUpCards.About(language, entry) + ": ") { Weight = "Bolder" },
+                new TextRun(FollowUpCards.What(language, entry)),
+            ])
+            { Spacing = "Small" });
+        }
+
+        if (plan.FollowUps.Count > PlanLimits.FollowUpsOnOverview)
+        {
+            items.Add(Subtle(language.T("FollowUp_MoreInDocument", plan.FollowUps.Count - PlanLimits.FollowUpsOnOverview)));
+        }
+
+        return new Container(items) { Spacing = "Large" };
+    }
+
     private static Container Answer(Language language, Plan plan, int question, string? answer)
     {
         var skipped = plan.SkippedQuestions.Contains(question);
@@ -200,6 +247,7 @@ public static class SummaryCards
         [
             new ShowCardAction(language.T("Action_Edit"), editCard),
             Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false),
+            Submit(language.T("Action_FollowUp"), Verbs.FollowUp, null, plan.Id, false),
             Submit(language.T("Action_MyPlans"), Verbs.ListPlans, null, null, false),
         ];
     }
