@@ -102,7 +102,8 @@ public static class QuestionCards
         {
             Id = CardData.Contributions,
             IsMultiSelect = true,
-            Style = "expanded",
+            Style = "compact",
+            Placeholder = language.T("Choice_Optional"),
             Value = plan.Contributions.IsEmpty ? null : string.Join(",", plan.Contributions),
         };
 
