@@ -250,23 +250,24 @@ public static class MobilisationMap
     }
 
     /// <summary>
-    /// What each partner brings: a small square per resource on the node's side towards the centre, in the
-    /// resource's colour (squares, so they never read as the kinds' circles); the legend names the colours.
+    /// What each partner brings: a small square per resource, in the resource's colour (squares, so they never read as
+    /// the kinds' circles), in rows of three just inside the node and beside its spoke, where an alliance's number
+    /// badge (on the spoke) leaves them visible. The legend names the colours.
     /// </summary>
     private static void DrawResources(SKCanvas canvas, IEnumerable<Placed> partners)
     {
-        const float side = 7;
+        const float side = 8;
         const float step = side + 2;
-        using var outline = Stroke(SKColors.White, 1.5f);
+        const int perRow = 3;
+        using var outline = Stroke(SKColors.White, 1);
         foreach (var p in partners.Where(p => !p.Partner.Resources.IsEmpty))
         {
             var inward = p.Direction + MathF.PI;
-            var anchor = Offset(p.Point, inward, p.NodeRadius + side);
             var across = p.Direction + (MathF.PI / 2);
-            var count = p.Partner.Resources.Count;
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < p.Partner.Resources.Count; i++)
             {
-                var at = Offset(anchor, across, (i - ((count - 1) / 2f)) * step);
+                var row = Offset(p.Point, inward, p.NodeRadius + 2 + ((i / perRow) * step));
+                var at = Offset(row, across, 14 + ((i % perRow) * step));
                 var square = SKRect.Create(at.X - (side / 2), at.Y - (side / 2), side, side);
                 using var fill = Fill(ResourceColours[p.Partner.Resources[i]]);
                 canvas.DrawRect(square, fill);
