@@ -186,6 +186,29 @@ public sealed class ValueAndFollowUpTests
     }
 
     [Fact]
+    public async Task FollowUp_OfAPlanStillBeingPlanned_SavesTheEntry_AndReturnsToTheOpenQuestion()
+    {
+        var bot = new BotDriver(new MemoryStorage(), nameof(FollowUp_OfAPlanStillBeingPlanned_SavesTheEntry_AndReturnsToTheOpenQuestion));
+        await bot.SayAsync("start Library for all");
+        await bot.SayAsync("Everyone can use the library as a meeting place");
+        await bot.SayAsync("Reading club (association, outside)");
+
+        var card = await bot.SayAsync("follow up");
+        Assert.Contains(T(Language.En, "FollowUp_Heading"), card.AllText);
+        var saved = await bot.PressAsync(T(Language.En, "Action_SaveFollowUp"), ("followup_partner_p1", "Said yes to a first meeting"));
+
+        Assert.Contains(T(Language.En, "FollowUp_Saved", 1), saved.Texts);
+        Assert.Contains(T(Language.En, "Question_2_Text"), saved.AllText);
+        var plan = await GuidedPlanningTests.SinglePlanAsync(bot);
+        Assert.False(plan.IsComplete);
+        Assert.Equal(("Reading club", "Said yes to a first meeting"), (plan.FollowUps.Single().SubjectName, plan.FollowUps.Single().Text));
+
+        // The question card is open again: a typed line is an answer to question 2, as before.
+        var added = await bot.SayAsync("City archive (other public body, outside)");
+        Assert.Contains(T(Language.En, "List_Added_Partners", 1), added.AllText);
+    }
+
+    [Fact]
     public async Task StoredPlan_WrittenBeforeContributionsResourcesAndFollowUp_StillLoads_AndLooksAsBefore()
     {
         const string Old = """
