@@ -170,6 +170,12 @@ internal static class CardParts
 
     public static string KindLabel(this Language language, PartnerKind kind) => Texts.Alternatives(language, "Kind_" + kind)[0];
 
+    public static string ResourceList(this Language language, IEnumerable<PartnerResource> resources) =>
+        string.Join(", ", resources.Select(r => Texts.Get(language, "Resource_" + r)));
+
+    public static string ContributionList(this Language language, IEnumerable<Contribution> contributions) =>
+        string.Join(", ", contributions.Select(c => Texts.Get(language, "Contribution_" + c)));
+
     public static string SideLabel(this Language language, PartnerSide side) => Texts.Get(language, "Side_" + side);
 
     public static IReadOnlyList<Choice> EnumChoices<TEnum>(Language language, string prefix)

@@ -43,6 +43,15 @@ public static class MobilisationMap
         [PartnerKind.OwnUnit] = new SKColor(0xD5, 0x5E, 0x00),
     };
 
+    private static readonly Dictionary<PartnerResource, SKColor> ResourceColours = new()
+    {
+        [PartnerResource.Knowledge] = new SKColor(0x33, 0x22, 0x88),
+        [PartnerResource.People] = new SKColor(0x11, 0x77, 0x33),
+        [PartnerResource.Premises] = new SKColor(0x88, 0x22, 0x55),
+        [PartnerResource.Money] = new SKColor(0xBB, 0x99, 0x22),
+        [PartnerResource.Network] = new SKColor(0x44, 0xAA, 0x99),
+    };
+
     private static readonly SKColor[] AllianceColours =
     [
         new(0x7B, 0x32, 0x94), new(0x1B, 0x78, 0x37), new(0xB2, 0x18, 0x2B), new(0x21, 0x66, 0xAC),
@@ -72,6 +81,7 @@ public static class MobilisationMap
         var badges = DrawAlliances(canvas, plan, placed);
         DrawCentre(canvas, plan.Title);
         DrawNodes(canvas, placed.Values);
+        DrawResources(canvas, placed.Values);
         if (inner.Count <= 8)
         {
             DrawLabelsBelow(canvas, inner);
@@ -236,6 +246,33 @@ public static class MobilisationMap
         for (var i = 0; i < lines.Count; i++)
         {
             canvas.DrawText(lines[i], Centre.X, top + (i * lineHeight), SKTextAlign.Center, font, paint);
+        }
+    }
+
+    /// <summary>
+    /// What each partner brings: a small square per resource, in the resource's colour (squares, so they never read as
+    /// the kinds' circles), in rows of three just inside the node and beside its spoke, where an alliance's number
+    /// badge (on the spoke) leaves them visible. The legend names the colours.
+    /// </summary>
+    private static void DrawResources(SKCanvas canvas, IEnumerable<Placed> partners)
+    {
+        const float side = 8;
+        const float step = side + 2;
+        const int perRow = 3;
+        using var outline = Stroke(SKColors.White, 1);
+        foreach (var p in partners.Where(p => !p.Partner.Resources.IsEmpty))
+        {
+            var inward = p.Direction + MathF.PI;
+            var across = p.Direction + (MathF.PI / 2);
+            for (var i = 0; i < p.Partner.Resources.Count; i++)
+            {
+                var row = Offset(p.Point, inward, p.NodeRadius + 2 + ((i / perRow) * step));
+                var at = Offset(row, across, 14 + ((i % perRow) * step));
+                var square = SKRect.Create(at.X - (side / 2), at.Y - (side / 2), side, side);
+                using var fill = Fill(ResourceColours[p.Partner.Resources[i]]);
+                canvas.DrawRect(square, fill);
+                canvas.DrawRect(square, outline);
+            }
         }
     }
 
@@ -416,6 +453,17 @@ public static class MobilisationMap
             using var fill = Fill(KindColours[kind]);
             canvas.DrawCircle(at.X + 8, at.Y - 5, 7, fill);
         }), language.Kind(kind))));
+        var resources = Enum.GetValues<PartnerResource>().Where(r => plan.Partners.Any(p => p.Resources.Contains(r))).ToList();
+        if (resources.Count > 0)
+        {
+            items.Add((_ => { }, language.T("Map_Resources")));
+            items.AddRange(resources.Select(resource => ((Action<SKPoint>)(at =>
+            {
+                using var fill = Fill(ResourceColours[resource]);
+                canvas.DrawRect(SKRect.Create(at.X + 2, at.Y - 11, 12, 12), fill);
+            }), language.Resource(resource))));
+        }
+
         items.AddRange(plan.Alliances.Select((alliance, index) => ((Action<SKPoint>)(at =>
         {
             var colour = AllianceColours[index % AllianceColours.Length];

@@ -46,6 +46,7 @@ public static class PlanDocument
             }
 
             CodeOfConduct(body, plan, language, plan.Review.Signatures);
+            FollowUp(body, plan, language);
             Pitfalls(body, plan, language);
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906U, Height = 16838U },
@@ -85,6 +86,11 @@ public static class PlanDocument
             facts.Add((language.T("Setup_PhaseLabel"), language.Phase(phase)));
         }
 
+        if (PlanWords.ShowsStatus(plan))
+        {
+            facts.Add((language.T("Summary_Status"), language.Status(plan.Status)));
+        }
+
         if (plan.UpdatedAt != default)
         {
             facts.Add((language.T("Summary_Updated"), plan.UpdatedAt.ToString("d", language.Culture())));
@@ -105,6 +111,10 @@ public static class PlanDocument
 
         Question(body, language, 1);
         body.Append(Answer(plan, language, 1, plan.Goal));
+        if (!plan.Contributions.IsEmpty)
+        {
+            body.Append(new Paragraph(Run(language.T("Summary_Contributions") + ": ", bold: true), Run(language.Contributions(plan))));
+        }
 
         Question(body, language, 2);
         if (plan.Partners.IsEmpty)
@@ -113,10 +123,16 @@ public static class PlanDocument
         }
         else
         {
-            body.Append(Table(
-                [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn")],
-                [52, 16, 32],
-                plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind)])));
+            // The column of what partners bring appears only when some partner brings something named.
+            body.Append(PlanWords.AnyResources(plan)
+                ? Table(
+                    [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn"), language.T("Documents_ResourcesColumn")],
+                    [36, 14, 22, 28],
+                    plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind), language.Resources(p)]))
+                : Table(
+                    [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn")],
+                    [52, 16, 32],
+                    plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind)])));
         }
 
         Question(body, language, 3);
@@ -207,6 +223,22 @@ public static class PlanDocument
         }
 
         body.Append(signedBy.Select(s => ListItem(language.T("Documents_Signature", s.By.Name, s.At.ToString("d", language.Culture())), BulletList)));
+    }
+
+    /// <summary>The whole follow-up history, oldest first, with dates and authors; nothing when there is none.</summary>
+    private static void FollowUp(Body body, Plan plan, Language language)
+    {
+        if (plan.FollowUps.IsEmpty)
+        {
+            return;
+        }
+
+        body.Append(Para(language.T("Documents_FollowUpHeading"), "Heading1"));
+        body.Append(new Paragraph(Run(language.T("Summary_Status") + ": ", bold: true), Run(language.Status(plan.Status))));
+        body.Append(Table(
+            [language.T("Documents_FollowUpDateColumn"), language.T("Documents_FollowUpAboutColumn"), language.T("Documents_FollowUpWhatColumn"), language.T("Documents_FollowUpByColumn")],
+            [14, 24, 44, 18],
+            plan.FollowUps.Select(f => (IReadOnlyList<string>)[f.At.ToString("d", language.Culture()), language.FollowUpAbout(f), language.FollowUpWhat(f), string.IsNullOrWhiteSpace(f.By.Name) ? "–" : f.By.Name])));
     }
 
     private static void Pitfalls(Body body, Plan plan, Language language)

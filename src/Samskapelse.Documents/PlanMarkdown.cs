@@ -30,12 +30,22 @@ public static class PlanMarkdown
             Fact(md, language.T("Setup_PhaseLabel"), language.Phase(phase));
         }
 
+        if (PlanWords.ShowsStatus(plan))
+        {
+            Fact(md, language.T("Summary_Status"), language.Status(plan.Status));
+        }
+
         md.AppendLine();
         Paragraph(md, language.T("Documents_Made", madeAt.ToString("d", language.Culture())), true);
 
         md.Append("## ").AppendLine(Inline(language.T("Documents_QuestionsHeading"))).AppendLine();
         Question(md, language, 1);
         Paragraph(md, language.AnswerOrStatus(plan, 1, plan.Goal), !PlanWords.IsAnswered(plan.Goal));
+        if (!plan.Contributions.IsEmpty)
+        {
+            Fact(md, language.T("Summary_Contributions"), language.Contributions(plan));
+            md.AppendLine();
+        }
 
         Question(md, language, 2);
         if (plan.Partners.IsEmpty)
@@ -44,8 +54,16 @@ public static class PlanMarkdown
         }
         else
         {
-            Table(md, [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn")],
-                plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind)]));
+            if (PlanWords.AnyResources(plan))
+            {
+                Table(md, [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn"), language.T("Documents_ResourcesColumn")],
+                    plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind), language.Resources(p)]));
+            }
+            else
+            {
+                Table(md, [language.T("Documents_PartnerColumn"), language.T("Documents_SideColumn"), language.T("Documents_KindColumn")],
+                    plan.Partners.OrderBy(p => p.Side).Select(p => (IReadOnlyList<string>)[p.Name, language.Side(p.Side), language.Kind(p.Kind)]));
+            }
         }
 
         Question(md, language, 3);
@@ -100,6 +118,13 @@ public static class PlanMarkdown
         else
         {
             List(md, signedBy.Select(s => language.T("Documents_Signature", s.By.Name, s.At.ToString("d", language.Culture()))), numbered: false);
+        }
+
+        if (!plan.FollowUps.IsEmpty)
+        {
+            md.Append("## ").AppendLine(Inline(language.T("Documents_FollowUpHeading"))).AppendLine();
+            Table(md, [language.T("Documents_FollowUpDateColumn"), language.T("Documents_FollowUpAboutColumn"), language.T("Documents_FollowUpWhatColumn"), language.T("Documents_FollowUpByColumn")],
+                plan.FollowUps.Select(f => (IReadOnlyList<string>)[f.At.ToString("d", language.Culture()), language.FollowUpAbout(f), language.FollowUpWhat(f), string.IsNullOrWhiteSpace(f.By.Name) ? "–" : f.By.Name]));
         }
 
         var pitfalls = PitfallCheck.Run(plan);

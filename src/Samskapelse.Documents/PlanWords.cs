@@ -20,6 +20,30 @@ internal static class PlanWords
 
     public static string Phase(this Language language, Phase phase) => language.First("Phase_" + phase);
 
+    public static string Resource(this Language language, PartnerResource resource) => language.T("Resource_" + resource);
+
+    public static string Resources(this Language language, Partner partner) =>
+        partner.Resources.IsEmpty ? "–" : string.Join(", ", partner.Resources.Select(r => language.Resource(r)));
+
+    public static string Contributions(this Language language, Plan plan) =>
+        string.Join(", ", plan.Contributions.Select(c => language.T("Contribution_" + c)));
+
+    public static string Status(this Language language, PlanStatus status) => language.T("Status_" + status);
+
+    /// <summary>Whether the plan's status is worth a line: once it has moved on from planning, or has been followed up.</summary>
+    public static bool ShowsStatus(Plan plan) => plan.Status != PlanStatus.Planning || !plan.FollowUps.IsEmpty;
+
+    public static bool AnyResources(Plan plan) => plan.Partners.Any(p => !p.Resources.IsEmpty);
+
+    /// <summary>What a follow-up entry is about: the name as it was, "Status", or the initiative as a whole.</summary>
+    public static string FollowUpAbout(this Language language, FollowUpEntry entry) =>
+        entry.StatusSetTo is not null ? language.T("Summary_Status")
+        : entry.Subject == FollowUpSubject.Plan ? language.T("FollowUp_AboutPlan")
+        : entry.SubjectName;
+
+    public static string FollowUpWhat(this Language language, FollowUpEntry entry) =>
+        entry.StatusSetTo is { } status ? language.Status(status) : entry.Text;
+
     public static string Principle(this Language language, Principle principle) =>
         principle.Text ?? (principle.TemplateKey is null ? string.Empty : Texts.Get(language, principle.TemplateKey));
 

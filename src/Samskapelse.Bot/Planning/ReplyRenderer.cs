@@ -57,6 +57,7 @@ public static class ReplyRenderer
         ConfirmDeleteReply delete => ManagementCards.ConfirmDelete(language, delete.Plan, delete.CardSequence),
         AnswerOrCommandReply choice => ManagementCards.AnswerOrCommand(language, choice.Text, choice.Title, choice.Question, choice.CardSequence),
         CommandSuggestionReply suggestion => ManagementCards.CommandSuggestion(language, suggestion.Typed, suggestion.Suggestion),
+        FollowUpReply followUp => FollowUpCards.FollowUp(language, followUp.Plan, followUp.CardSequence, followUp.Notice),
         CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No card for this reply."),
     };

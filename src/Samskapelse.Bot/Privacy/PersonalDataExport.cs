@@ -116,6 +116,8 @@ public sealed record CoachingExport(PersonExport? HowTheBotKnowsYou, IReadOnlyLi
 
 public sealed record VoteExport(string Alliance, bool InFavour, DateTimeOffset At);
 
+public sealed record FollowUpExport(FollowUpSubject About, string Name, string Text, PlanStatus? StatusSet, DateTimeOffset At);
+
 public sealed record DecisionExport(string ProposalId, ProposalKind Kind, ProposalStatus Status, DateTimeOffset? At);
 
 /// <summary>Only this person's own entries in someone else's plan, and the title to place them.</summary>
@@ -127,7 +129,8 @@ public sealed record ContributionExport(
     IReadOnlyList<Comment> YourComments,
     IReadOnlyList<Proposal> YourProposals,
     IReadOnlyList<DecisionExport> ProposalsYouDecided,
-    IReadOnlyList<VoteExport> YourVotes)
+    IReadOnlyList<VoteExport> YourVotes,
+    IReadOnlyList<FollowUpExport> YourFollowUps)
 {
     public static ContributionExport Of(Plan plan, DataSubject subject)
     {
@@ -142,6 +145,7 @@ public sealed record ContributionExport(
             [.. review.Comments.Where(c => subject.Is(c.By))],
             [.. review.Proposals.Where(p => subject.Is(p.By)).Select(p => p with { DecidedBy = null })],
             [.. review.Proposals.Where(p => subject.Is(p.DecidedBy)).Select(p => new DecisionExport(p.Id, p.Kind, p.Status, p.DecidedAt))],
-            [.. review.Votes.Where(v => subject.Is(v.By)).Select(v => new VoteExport(plan.Alliances.Find(a => a.Id == v.AllianceId)?.Name ?? v.AllianceId, v.InFavour, v.At))]);
+            [.. review.Votes.Where(v => subject.Is(v.By)).Select(v => new VoteExport(plan.Alliances.Find(a => a.Id == v.AllianceId)?.Name ?? v.AllianceId, v.InFavour, v.At))],
+            [.. plan.FollowUps.Where(f => subject.Is(f.By)).Select(f => new FollowUpExport(f.Subject, f.SubjectName, f.Text, f.StatusSetTo, f.At))]);
     }
 }

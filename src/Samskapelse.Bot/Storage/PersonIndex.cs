@@ -29,7 +29,7 @@ public sealed class PersonIndex(IStorage storage)
 
     public static string Key(string userId) => "person-index/" + userId;
 
-    /// <summary>Everyone a plan names by user id: owner, co-owners, and whoever signed, commented, proposed, decided, voted or shared.</summary>
+    /// <summary>Everyone a plan names by user id: owner, co-owners, and whoever signed, commented, proposed, decided, voted, shared or followed up.</summary>
     public static ImmutableHashSet<string> PeopleIn(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -40,6 +40,7 @@ public sealed class PersonIndex(IStorage storage)
             .Concat(review.Proposals.Select(p => p.DecidedBy).OfType<Actor>())
             .Concat(review.Votes.Select(v => v.By))
             .Concat(review.SharedTo.Select(s => s.SharedBy))
+            .Concat(plan.FollowUps.Select(f => f.By))
             .Where(a => !a.IsMarker())
             .Select(a => a.UserId);
         return actors.Concat(review.CoOwnerIds).Concat(review.ActiveUserIds).Append(plan.OwnerId)
@@ -47,10 +48,10 @@ public sealed class PersonIndex(IStorage storage)
             .ToImmutableHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The people a change of a plan adds and removes (nothing when neither the owner nor the review changed).</summary>
+    /// <summary>The people a change of a plan adds and removes (nothing when neither the owner, the review nor the follow-up changed).</summary>
     public static (ImmutableHashSet<string> Added, ImmutableHashSet<string> Removed) Difference(Plan? before, Plan? after)
     {
-        if (before is not null && after is not null && ReferenceEquals(before.Review, after.Review) && before.OwnerId == after.OwnerId)
+        if (before is not null && after is not null && ReferenceEquals(before.Review, after.Review) && ReferenceEquals(before.FollowUps, after.FollowUps) && before.OwnerId == after.OwnerId)
         {
             return ([], []);
         }

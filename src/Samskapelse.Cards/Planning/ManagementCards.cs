@@ -49,6 +49,7 @@ public static class ManagementCards
             new(W(Verbs.ShowSummary), language.T("Help_Summary")),
             new(W(Verbs.EditCodeOfConduct), language.T("Help_Code")),
             new(Texts.Alternatives(language, "Cmd_Suggest")[0], language.T("Help_Suggest")),
+            new(W(Verbs.FollowUp), language.T("Help_FollowUp")),
             new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
             new(W(Verbs.Share), language.T("Help_Share")),
             new(Texts.Alternatives(language, "Cmd_Coaching")[0], language.T("Help_Coaching")),

@@ -68,7 +68,7 @@ public static class QuestionCards
 
         var inputs = step switch
         {
-            PlanStep.Goal => TextAnswer(language, plan.Goal),
+            PlanStep.Goal => [.. TextAnswer(language, plan.Goal), Contributions(language, plan)],
             PlanStep.Collaboration => TextAnswer(language, plan.Collaboration),
             PlanStep.Partners => Partners(language, plan, card),
             PlanStep.Mobilisation => Mobilisation(language, plan),
@@ -97,6 +97,21 @@ public static class QuestionCards
             Value = value,
         };
 
+    /// <summary>Question 1's optional choice: which of the four things co-creation can contribute the initiative aims at.</summary>
+    private static ChoiceSetInput Contributions(Language language, Plan plan) =>
+        new(language.T("Goal_ContributionsLabel"), EnumChoices<Contribution>(language, "Contribution_"))
+        {
+            Id = CardData.Contributions,
+            IsMultiSelect = true,
+            Style = "compact",
+            Placeholder = language.T("Choice_Optional"),
+            Value = plan.Contributions.IsEmpty ? null : string.Join(",", plan.Contributions),
+        };
+
+    /// <summary>"; brings: knowledge, money" after a partner's kind, or nothing when it brings nothing named.</summary>
+    private static string BringsSuffix(Language language, Partner partner) =>
+        partner.Resources.IsEmpty ? string.Empty : "; " + language.T("Partners_Brings", language.ResourceList(partner.Resources));
+
     private static IEnumerable<CardElement?> TextAnswer(Language language, string? current) =>
         [
             new TextInput(language.T("Answer_Label"))
@@ -122,13 +137,20 @@ public static class QuestionCards
                 body.Add(Subtle(language.T("List_Empty")));
             }
 
-            body.AddRange(partners.Select(p => UserText($"• {p.Name} ({language.KindLabel(p.Kind)})", spacing: "None")));
+            body.AddRange(partners.Select(p => UserText($"• {p.Name} ({language.KindLabel(p.Kind)}{BringsSuffix(language, p)})", spacing: "None")));
         }
 
         body.Add(Subheading(language.T("Partners_AddHeading")));
         body.Add(new TextInput(language.T("Partners_NameLabel")) { Id = CardData.Name, MaxLength = PlanLimits.NameLength, Placeholder = language.T("Partners_NamePlaceholder") });
         body.Add(new ChoiceSetInput(language.T("Partners_SideLabel"), EnumChoices<PartnerSide>(language, "Side_")) { Id = CardData.Side, Style = "expanded", Value = nameof(PartnerSide.Outside) });
         body.Add(new ChoiceSetInput(language.T("Partners_KindLabel"), EnumChoices<PartnerKind>(language, "Kind_")) { Id = CardData.Kind, Style = "compact", Placeholder = language.T("Partners_KindGuess") });
+        body.Add(new ChoiceSetInput(language.T("Partners_ResourcesLabel"), EnumChoices<PartnerResource>(language, "Resource_"))
+        {
+            Id = CardData.Resources,
+            IsMultiSelect = true,
+            Style = "compact",
+            Placeholder = language.T("Choice_Optional"),
+        });
         body.Add(new ActionSet([Submit(language.T("Partners_Add"), Verbs.AddPartner, card, plan.Id)]));
         body.Add(Subtle(language.T("Partners_TypeHint")));
         body.AddRange(RemoveList(language, card, plan.Id, Verbs.RemovePartner, plan.Partners.Select(p => UserChoice(p.Name, p.Id))));

@@ -39,12 +39,19 @@ public static class SummaryCards
             facts.Add(new(language.T("Setup_PhaseLabel"), Texts.Alternatives(language, "Phase_" + phase)[0]));
         }
 
+        // A plan nobody has followed up yet looks as before: the status shows once it is more than the start.
+        if (plan.Status != PlanStatus.Planning || !plan.FollowUps.IsEmpty)
+        {
+            facts.Add(new(language.T("Summary_Status"), language.T("Status_" + plan.Status)));
+        }
+
         var body = new List<CardElement?>
         {
             Subtle(language.T("Summary_OverviewKicker")),
             UserHeading(plan.Title),
             Labelled(language.T("Summary_Owner"), plan.OwnerName.OrDash(), null),
             Answer(language, plan, 1, plan.Goal),
+            plan.Contributions.IsEmpty ? null : Labelled(language.T("Summary_Contributions"), language.ContributionList(plan.Contributions), "Small"),
             Answer(language, plan, 2, language.T("Summary_PartnerCount", plan.PartnersOutside().Count(), plan.PartnersAtHome().Count())),
             Answer(language, plan, 3, language.T("Summary_MobilisedCount", plan.Partners.Count(p => !string.IsNullOrWhiteSpace(p.Mobilisation)), plan.Partners.Count)),
             Answer(language, plan, 4, plan.Collaboration),
@@ -55,6 +62,7 @@ public static class SummaryCards
         // Label and value in one line each rather than a FactSet: its narrow title column split
         // "samskabelseshjulet" mid-word even at full width, and long values ran past a phone's edge.
         body.InsertRange(3, facts.Select(f => Labelled(f.Title, f.Value)));
+        body.Add(FollowUpHistory(language, plan));
 
         var pitfalls = PitfallCheck.Run(plan);
         body.Add(new Container(
@@ -95,12 +103,19 @@ public static class SummaryCards
             foreach (var group in partners.GroupBy(p => p.Kind))
             {
                 body.Add(new TextBlock(language.KindLabel(group.Key)) { Weight = "Bolder", Spacing = "Small" });
-                body.AddRange(group.Select(p => new RichTextBlock(
-                [
-                    new TextRun(p.Name + ": ") { Weight = "Bolder" },
-                    new TextRun(string.IsNullOrWhiteSpace(p.Mobilisation) ? language.T("Summary_NotMobilised") : p.Mobilisation) { IsSubtle = string.IsNullOrWhiteSpace(p.Mobilisation) },
-                ])
-                { Spacing = "Small" }));
+                foreach (var p in group)
+                {
+                    body.Add(new RichTextBlock(
+                    [
+                        new TextRun(p.Name + ": ") { Weight = "Bolder" },
+                        new TextRun(string.IsNullOrWhiteSpace(p.Mobilisation) ? language.T("Summary_NotMobilised") : p.Mobilisation) { IsSubtle = string.IsNullOrWhiteSpace(p.Mobilisation) },
+                    ])
+                    { Spacing = "Small" });
+                    if (!p.Resources.IsEmpty)
+                    {
+                        body.Add(new RichTextBlock([new TextRun(language.T("Partners_Brings", language.ResourceList(p.Resources))) { IsSubtle = true }]) { Spacing = "None" });
+                    }
+                }
             }
         }
 
@@ -166,6 +181,37 @@ public static class SummaryCards
     private static SubmitAction EditAnswer(Language language, Plan plan, int question) =>
         Submit(language.T("Action_EditAnswer", language.T($"Question_{question}_Short")), Verbs.EditAnswer, null, plan.Id, false, (CardData.Step, question.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>The newest follow-up entries, one compact line each: date, what it is about, what happened.</summary>
+    private static Container? FollowUpHistory(Language language, Plan plan)
+    {
+        if (plan.FollowUps.IsEmpty)
+        {
+            return null;
+        }
+
+        var items = new List<CardElement>
+        {
+            Subheading(language.T("FollowUp_HistoryHeading", plan.FollowUps.Count)),
+        };
+        foreach (var entry in plan.LatestFollowUps(PlanLimits.FollowUpsOnOverview))
+        {
+            items.Add(new RichTextBlock(
+            [
+                new TextRun(entry.At.ToString("d", language.Culture()) + " · ") { IsSubtle = true },
+                new TextRun(FollowUpCards.About(language, entry) + ": ") { Weight = "Bolder" },
+                new TextRun(FollowUpCards.What(language, entry)),
+            ])
+            { Spacing = "Small" });
+        }
+
+        if (plan.FollowUps.Count > PlanLimits.FollowUpsOnOverview)
+        {
+            items.Add(Subtle(language.T("FollowUp_MoreInDocument", plan.FollowUps.Count - PlanLimits.FollowUpsOnOverview)));
+        }
+
+        return new Container(items) { Spacing = "Large" };
+    }
+
     private static Container Answer(Language language, Plan plan, int question, string? answer)
     {
         var skipped = plan.SkippedQuestions.Contains(question);
@@ -210,6 +256,7 @@ public static class SummaryCards
         [
             new ShowCardAction(language.T("Action_Edit"), editCard),
             // The code card has its own edit button; here it waits in the overflow menu with My plans, so the row fits a phone.
+            Submit(language.T("Action_FollowUp"), Verbs.FollowUp, null, plan.Id, false),
             Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false).Secondary(),
             Submit(language.T("Action_MyPlans"), Verbs.ListPlans, null, null, false).Secondary(),
         ];

@@ -25,6 +25,9 @@ public sealed record Plan
     /// <summary>Question 1: what do we want to achieve?</summary>
     public string? Goal { get; init; }
 
+    /// <summary>Question 1, optional: which of the four things co-creation can contribute the initiative aims at.</summary>
+    public ImmutableList<Contribution> Contributions { get; init; } = [];
+
     /// <summary>Questions 2 and 3: who can help us, and how each is mobilised.</summary>
     public ImmutableList<Partner> Partners { get; init; } = [];
 
@@ -45,6 +48,12 @@ public sealed record Plan
 
     public bool IsComplete { get; init; }
 
+    /// <summary>Where the initiative stands over time, set by the owner on the follow-up card.</summary>
+    public PlanStatus Status { get; init; } = PlanStatus.Planning;
+
+    /// <summary>What happened with each partner and alliance, oldest first, each with its date and author.</summary>
+    public ImmutableList<FollowUpEntry> FollowUps { get; init; } = [];
+
     /// <summary>What the team did with the plan's shared cards: signatures, comments, proposals, votes.</summary>
     public Samskapelse.Review.PlanReview Review { get; init; } = new();
 
@@ -60,6 +69,9 @@ public sealed record Plan
     public IEnumerable<Partner> PartnersAtHome() => Partners.Where(p => p.Side == PartnerSide.AtHome);
 
     public Partner? FindPartner(string partnerId) => Partners.Find(p => p.Id == partnerId);
+
+    /// <summary>The newest follow-up entries first (entries are kept oldest first), at most <paramref name="count"/>.</summary>
+    public IEnumerable<FollowUpEntry> LatestFollowUps(int count) => FollowUps.Reverse().Take(count);
 
     /// <summary>Marks a change: bumps the version and the time of the change.</summary>
     public Plan Touched(DateTimeOffset now) => this with { Version = Version + 1, UpdatedAt = now };
@@ -83,7 +95,56 @@ public enum PartnerKind
     OwnUnit,
 }
 
-public sealed record Partner(string Id, string Name, PartnerSide Side, PartnerKind Kind, string? Mobilisation = null);
+public sealed record Partner(string Id, string Name, PartnerSide Side, PartnerKind Kind, string? Mobilisation = null)
+{
+    /// <summary>What the partner brings to the work (optional): co-creation shares knowledge and resources.</summary>
+    public ImmutableList<PartnerResource> Resources { get; init; } = [];
+}
+
+/// <summary>What a partner may bring: the resources co-creation shares.</summary>
+public enum PartnerResource
+{
+    Knowledge,
+    People,
+    Premises,
+    Money,
+    Network,
+}
+
+/// <summary>What co-creation can contribute (the slide "Hvad kan samskabelse bidrage med?").</summary>
+public enum Contribution
+{
+    HolisticProblemSolving,
+    PublicInnovation,
+    ParticipatoryDemocracy,
+    CollectiveCapacityToAct,
+}
+
+/// <summary>Where an initiative stands over time.</summary>
+public enum PlanStatus
+{
+    Planning,
+    UnderWay,
+    Evaluated,
+}
+
+/// <summary>What a follow-up entry is about: the plan as a whole, one partner or one alliance.</summary>
+public enum FollowUpSubject
+{
+    Plan,
+    Partner,
+    Alliance,
+}
+
+/// <summary>
+/// One entry of the plan's follow-up: what happened with a partner or an alliance (or the status set), when, and
+/// who wrote it. <see cref="SubjectName"/> keeps the name as it was, so the history reads right after a removal.
+/// </summary>
+public sealed record FollowUpEntry(string Id, FollowUpSubject Subject, string? SubjectId, string SubjectName, string Text, Samskapelse.Review.Actor By, DateTimeOffset At)
+{
+    /// <summary>The status the author set with this entry, if they changed it.</summary>
+    public PlanStatus? StatusSetTo { get; init; }
+}
 
 public sealed record RelatedActivity(string Id, string Description);
 

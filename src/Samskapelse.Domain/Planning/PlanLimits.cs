@@ -16,4 +16,10 @@ public static class PlanLimits
     public const int PartnersPerAlliance = 10;
     public const int Principles = 15;
     public const int PlansPerUser = 25;
+
+    /// <summary>Follow-up entries a plan keeps: a year and more of follow-ups, and still within the item size the stores take.</summary>
+    public const int FollowUps = 100;
+
+    /// <summary>The newest follow-up entries the overview card shows; the Word document shows them all.</summary>
+    public const int FollowUpsOnOverview = 5;
 }

@@ -19,7 +19,8 @@ public sealed record DataSubject(string UserId, string? AadObjectId)
             || review.Comments.Any(c => Is(c.By))
             || review.Proposals.Any(p => Is(p.By) || Is(p.DecidedBy))
             || review.Votes.Any(v => Is(v.By))
-            || review.SharedTo.Any(s => Is(s.SharedBy));
+            || review.SharedTo.Any(s => Is(s.SharedBy))
+            || plan.FollowUps.Any(f => Is(f.By));
     }
 }
 
@@ -28,7 +29,8 @@ public sealed record DataSubject(string UserId, string? AadObjectId)
 /// counts and the plan's history hold, under a neutral marker; their comments go entirely (the text is
 /// theirs); their open proposals go (nobody is left to be told the decision), and their decided proposals keep
 /// only the decision, not their words (an approved one lives on as the owner's partner, alliance or principle);
-/// they stop being a co-owner.
+/// they stop being a co-owner. Their follow-up entries stay in the plan's history (what happened with a partner is
+/// the plan's record), dated, under the neutral marker instead of their name.
 /// </summary>
 public static class ParticipantErasure
 {
@@ -58,6 +60,7 @@ public static class ParticipantErasure
                 Votes = [.. review.Votes.Select(v => v with { By = Replace(v.By) })],
                 SharedTo = [.. review.SharedTo.Select(s => s with { SharedBy = Replace(s.SharedBy) })],
             },
+            FollowUps = plan.FollowUps.Any(f => subject.Is(f.By)) ? [.. plan.FollowUps.Select(f => f with { By = Replace(f.By) })] : plan.FollowUps,
         };
     }
 }

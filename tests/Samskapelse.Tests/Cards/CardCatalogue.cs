@@ -48,6 +48,7 @@ public static class CardCatalogue
                 }
 
                 replies.Add(($"{plan.Id}-delete", new ConfirmDeleteReply(plan, 8)));
+                replies.Add(($"{plan.Id}-follow-up", new FollowUpReply(plan, 10, notice)));
                 replies.Add(($"{plan.Id}-code-editor", new CodeOfConductEditorReply(plan with { CodeOfConduct = plan.CodeOfConduct.IsEmpty ? CodeOfConductDrafter.Draft(plan) : plan.CodeOfConduct }, 9, notice)));
             }
 

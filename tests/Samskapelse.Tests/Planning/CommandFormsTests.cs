@@ -36,6 +36,7 @@ public sealed class CommandFormsTests(ITestOutputHelper output)
         new("Cmd_Continue", string.Empty, (l, _) => T(l, "Plan_Resumed", "Korpus")),
         new("Cmd_Summary", string.Empty, (l, _) => T(l, "Summary_OverviewKicker")),
         new("Cmd_Code", string.Empty, (l, _) => T(l, "Code_EditHeading")),
+        new("Cmd_FollowUp", string.Empty, (l, _) => T(l, "FollowUp_Heading")),
         new("Cmd_Language", " da", (_, _) => T(Language.Da, "Language_Set")),
         new("Cmd_Language", " en", (_, _) => T(Language.En, "Language_Set")),
         new("Cmd_Share", string.Empty, (l, _) => T(l, "Share_Usage")),

@@ -48,7 +48,7 @@ public static class SamplePlans
     {
         static string Text(int length, string seed) => string.Concat(Enumerable.Repeat(seed + " æøå ", length)).Substring(0, length);
         var partners = Enumerable.Range(1, PlanLimits.Partners)
-            .Select(i => new Partner("p" + i.ToString(CultureInfo.InvariantCulture), Text(PlanLimits.NameLength, "Partner" + i.ToString(CultureInfo.InvariantCulture)), i % 3 == 0 ? PartnerSide.AtHome : PartnerSide.Outside, (PartnerKind)(i % 5), Text(PlanLimits.ItemLength, "Mobilise")))
+            .Select(i => new Partner("p" + i.ToString(CultureInfo.InvariantCulture), Text(PlanLimits.NameLength, "Partner" + i.ToString(CultureInfo.InvariantCulture)), i % 3 == 0 ? PartnerSide.AtHome : PartnerSide.Outside, (PartnerKind)(i % 5), Text(PlanLimits.ItemLength, "Mobilise")) { Resources = [.. Enum.GetValues<PartnerResource>()] })
             .ToImmutableList();
         return Typical() with
         {
@@ -60,6 +60,16 @@ public static class SamplePlans
             RelatedActivities = [.. Enumerable.Range(1, PlanLimits.RelatedActivities).Select(i => new RelatedActivity("a" + i.ToString(CultureInfo.InvariantCulture), Text(PlanLimits.ItemLength, "Aktivitet")))],
             Alliances = [.. Enumerable.Range(1, PlanLimits.Alliances).Select(i => new Alliance("l" + i.ToString(CultureInfo.InvariantCulture), Text(PlanLimits.NameLength, "Allianse"), [.. partners.Take(PlanLimits.PartnersPerAlliance).Select(p => p.Id)], Text(PlanLimits.ItemLength, "Formål")))],
             CodeOfConduct = [.. Enumerable.Range(1, PlanLimits.Principles).Select(i => new Principle("c" + i.ToString(CultureInfo.InvariantCulture), null, Text(PlanLimits.ItemLength, "Prinsipp")))],
+            Contributions = [.. Enum.GetValues<Contribution>()],
+            Status = PlanStatus.Evaluated,
+            FollowUps = [.. Enumerable.Range(1, PlanLimits.FollowUps).Select(i => new FollowUpEntry(
+                "f" + i.ToString(CultureInfo.InvariantCulture),
+                FollowUpSubject.Partner,
+                partners[i % partners.Count].Id,
+                partners[i % partners.Count].Name,
+                Text(PlanLimits.ItemLength, "Oppfølging"),
+                new Samskapelse.Review.Actor("user-1", null, Text(PlanLimits.NameLength, "Forfatter")),
+                Created.AddDays(i)))],
         };
     }
 }

@@ -29,3 +29,21 @@ export const command = (key) => en(key).split('|')[0].trim();
 
 /** The text before the first placeholder: what a message with unknown numbers starts with. */
 export const prefix = (key) => en(key).split(/\{\d+\}/)[0];
+
+const nordic = new Map();
+
+/** The Norwegian Bokmål text of `key` (Strings.nb.resx), with {0}, {1}, ... replaced by `args`. */
+export function nb(key, ...args) {
+  if (!nordic.has('nb')) {
+    const file = path.join(repoRoot, 'src', 'Samskapelse.Domain', 'Localization', 'Strings.nb.resx');
+    nordic.set('nb', new Map([...fs.readFileSync(file, 'utf8').matchAll(/<data name="([^"]+)"[^>]*>\s*<value>([\s\S]*?)<\/value>/g)]
+      .map(([, name, value]) => [name, decode(value)])));
+  }
+
+  const text = nordic.get('nb').get(key);
+  if (text === undefined) {
+    throw new Error(`Strings.nb.resx has no key ${key}.`);
+  }
+
+  return text.replace(/\{(\d+)\}/g, (whole, n) => (args[Number(n)] !== undefined ? String(args[Number(n)]) : whole));
+}

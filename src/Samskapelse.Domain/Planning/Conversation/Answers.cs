@@ -24,9 +24,36 @@ internal static class Answers
     {
         var lines = text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var items = lines.Length == 1 && lines[0].Contains(';', StringComparison.Ordinal)
-            ? lines[0].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ? SplitOutsideParentheses(lines[0])
             : lines;
         return items.Select(i => i.TrimStart('-', '*', '•', ' ')).Where(i => i.Length > 0).ToList();
+    }
+
+    // "Røde Kors (forening; lokaler); Bakeriet": a semicolon inside parentheses belongs to the item.
+    private static string[] SplitOutsideParentheses(string line)
+    {
+        var items = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            switch (line[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case ';' when depth == 0:
+                    items.Add(line[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        items.Add(line[start..]);
+        return [.. items.Select(i => i.Trim()).Where(i => i.Length > 0)];
     }
 
     /// <summary>Reads "name: rest", returning null for the name when there is no colon.</summary>

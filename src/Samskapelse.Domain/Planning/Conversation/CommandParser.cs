@@ -60,6 +60,7 @@ public static class CommandParser
         new(Verbs.Continue, "Cmd_Continue", Shape.None),
         new(Verbs.ShowSummary, "Cmd_Summary", Shape.None),
         new(Verbs.EditCodeOfConduct, "Cmd_Code", Shape.None),
+        new(Verbs.FollowUp, "Cmd_FollowUp", Shape.None),
         new(Verbs.SetLanguage, "Cmd_Language", Shape.LanguageCode),
         new(Verbs.Share, "Cmd_Share", Shape.ShareTarget),
         new(Verbs.ConfirmDelete, "Cmd_Yes", Shape.None),

@@ -48,6 +48,8 @@ public static class Verbs
     public const string EditAnswer = "answer.edit";
     public const string EditCodeOfConduct = "code.edit";
     public const string SaveCodeOfConduct = "code.save";
+    public const string FollowUp = "followup";
+    public const string SaveFollowUp = "followup.save";
     public const string Share = "share";
     public const string ShareSend = "share.send";
     public const string Unknown = "unknown";
@@ -85,11 +87,19 @@ public static class CardData
     public const string Language = "language";
     public const string Chat = "chat";
     public const string ShareKind = "shareKind";
+    public const string Contributions = "contributions";
+    public const string Resources = "resources";
+    public const string Status = "status";
+    public const string FollowUpNote = "followup_plan";
 
     public static string Mobilisation(string partnerId) => "mobilise_" + partnerId;
 
     /// <summary>Each plan on the plan list has its own title input: input ids must be unique on a card.</summary>
     public static string NewTitle(string planId) => "title_" + planId;
+
+    public static string FollowUpPartner(string partnerId) => "followup_partner_" + partnerId;
+
+    public static string FollowUpAlliance(string allianceId) => "followup_alliance_" + allianceId;
 
     public static string PrincipleText(string principleId) => "principle_" + principleId;
 

@@ -3,9 +3,9 @@ using Samskapelse.Localization;
 namespace Samskapelse.Planning.Conversation;
 
 /// <summary>
-/// Reads a typed partner line such as "Frivilligsentralen (forening, ute)" or "Colleagues in home care".
-/// Kind and side may be given in parentheses in any language; otherwise they are guessed from the name,
-/// and the partner card lets the owner correct them.
+/// Reads a typed partner line such as "Frivilligsentralen (forening, ute)", "Røde Kors (forening, ute; lokaler, folk)"
+/// or "Colleagues in home care". Kind, side and what the partner brings may be given in parentheses in any language;
+/// otherwise kind and side are guessed from the name, and the partner card lets the owner correct them.
 /// </summary>
 internal static class PartnerReader
 {
@@ -24,17 +24,23 @@ internal static class PartnerReader
         PartnerKind? kind = null;
         PartnerSide? side = null;
 
+        var resources = new HashSet<PartnerResource>();
         var open = name.LastIndexOf('(');
         if (open > 0 && name.EndsWith(')'))
         {
-            var attributes = name[(open + 1)..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // "(forening, ute; lokaler, folk)": kind, side and what the partner brings, in any order, by comma or semicolon.
+            var attributes = name[(open + 1)..^1].Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var attribute in attributes)
             {
                 kind ??= KindFromWord(attribute);
                 side ??= SideFromWord(attribute);
+                if (ResourceFromWord(attribute) is { } resource)
+                {
+                    resources.Add(resource);
+                }
             }
 
-            if (kind is not null || side is not null)
+            if (kind is not null || side is not null || resources.Count > 0)
             {
                 name = name[..open].Trim();
             }
@@ -42,8 +48,12 @@ internal static class PartnerReader
 
         kind ??= GuessKind(name, side);
         side ??= kind == PartnerKind.OwnUnit ? PartnerSide.AtHome : PartnerSide.Outside;
-        return new Partner(id, name, side.Value, kind.Value);
+        return new Partner(id, name, side.Value, kind.Value) { Resources = [.. Enum.GetValues<PartnerResource>().Where(resources.Contains)] };
     }
+
+    public static PartnerResource? ResourceFromWord(string word) =>
+        Enum.GetValues<PartnerResource>().Cast<PartnerResource?>().FirstOrDefault(r =>
+            Languages.All.Any(l => Answers.MatchesAny(word, l, "ResourceWords_" + r)));
 
     public static PartnerKind? KindFromWord(string word) =>
         Enum.GetValues<PartnerKind>().Cast<PartnerKind?>().FirstOrDefault(k =>

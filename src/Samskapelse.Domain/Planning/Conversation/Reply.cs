@@ -40,3 +40,6 @@ public sealed record AnswerOrCommandReply(string Text, string Title, int Questio
 public sealed record CommandSuggestionReply(string Typed, string Suggestion) : Reply;
 
 public sealed record CodeOfConductEditorReply(Plan Plan, int CardSequence, TextReply? Notice = null) : Reply;
+
+/// <summary>The follow-up card: what happened with each partner and alliance, and where the initiative stands.</summary>
+public sealed record FollowUpReply(Plan Plan, int CardSequence, TextReply? Notice = null) : Reply;

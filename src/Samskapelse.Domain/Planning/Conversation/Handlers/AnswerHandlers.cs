@@ -12,6 +12,18 @@ internal static class AnswerRules
         _ => plan,
     };
 
+    /// <summary>The contributions ticked on question 1's card; null when the card had no such input (a typed answer).</summary>
+    public static ImmutableList<Contribution>? ReadContributions(Intent intent) =>
+        intent.Field(CardData.Contributions) is { } ticked ? EnumList<Contribution>(ticked) : null;
+
+    /// <summary>A multi-select's value ("Knowledge,Money") as the values it names, in the enum's order, each once.</summary>
+    public static ImmutableList<TEnum> EnumList<TEnum>(string? value)
+        where TEnum : struct, Enum
+    {
+        var named = ListForms.SplitIds(value).Select(Answers.ParseEnum<TEnum>).OfType<TEnum>().ToHashSet();
+        return [.. Enum.GetValues<TEnum>().Where(named.Contains)];
+    }
+
     public static TextReply? AddPartner(ref Plan plan, Partner partner)
     {
         if (plan.Partners.Count >= PlanLimits.Partners)
@@ -24,9 +36,17 @@ internal static class AnswerRules
             return new TextReply("Error_TooLong", partner.Name.Length, PlanLimits.NameLength);
         }
 
-        if (plan.Partners.Any(p => string.Equals(p.Name, partner.Name, StringComparison.OrdinalIgnoreCase)))
+        var existing = plan.Partners.FindIndex(p => string.Equals(p.Name, partner.Name, StringComparison.OrdinalIgnoreCase));
+        if (existing >= 0)
         {
-            return new TextReply("Error_Duplicate", partner.Name);
+            // The same partner again with what it brings ("Røde Kors (lokaler, folk)") sets its resources; nothing else changes.
+            if (partner.Resources.IsEmpty)
+            {
+                return new TextReply("Error_Duplicate", partner.Name);
+            }
+
+            plan = plan with { Partners = plan.Partners.SetItem(existing, plan.Partners[existing] with { Resources = partner.Resources }) };
+            return new TextReply("Partners_ResourcesUpdated", plan.Partners[existing].Name);
         }
 
         plan = plan with { Partners = plan.Partners.Add(partner), SkippedQuestions = plan.SkippedQuestions.Remove(2) };
@@ -122,9 +142,18 @@ internal sealed class SubmitAnswerHandler : ActivePlanHandler
             case PlanStep.Goal or PlanStep.Collaboration:
                 var text = intent.Field(CardData.Answer);
                 problem = Answers.Check(text, PlanLimits.AnswerLength);
-                if (problem is null)
+
+                // The contributions are optional and kept even when the text is refused, so the card shows them again.
+                var contributions = step == PlanStep.Goal ? AnswerRules.ReadContributions(intent) : null;
+                if (problem is null || contributions is not null)
                 {
-                    updated = await turn.ChangeActivePlanAsync(p => AnswerRules.SetText(p, step, Answers.Clean(text!)), cancellationToken).ConfigureAwait(false);
+                    updated = await turn.ChangeActivePlanAsync(
+                        p =>
+                        {
+                            var answered = problem is null ? AnswerRules.SetText(p, step, Answers.Clean(text!)) : p;
+                            return contributions is null ? answered : answered with { Contributions = contributions };
+                        },
+                        cancellationToken).ConfigureAwait(false);
                 }
 
                 break;

@@ -87,10 +87,12 @@ internal static class ListForms
         var side = Answers.ParseEnum<PartnerSide>(intent.Field(CardData.Side));
         var guessed = PartnerReader.Read(Answers.Clean(intent.Field(CardData.Name)!), id);
         var resolvedKind = kind ?? guessed.Kind;
+        var resources = AnswerRules.EnumList<PartnerResource>(intent.Field(CardData.Resources));
         return guessed with
         {
             Kind = resolvedKind,
             Side = side ?? (resolvedKind == PartnerKind.OwnUnit ? PartnerSide.AtHome : guessed.Side),
+            Resources = resources.IsEmpty ? guessed.Resources : [.. Enum.GetValues<PartnerResource>().Where(r => resources.Contains(r) || guessed.Resources.Contains(r))],
         };
     }
 
