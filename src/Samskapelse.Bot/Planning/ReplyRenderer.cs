@@ -58,6 +58,9 @@ public static class ReplyRenderer
         AnswerOrCommandReply choice => ManagementCards.AnswerOrCommand(language, choice.Text, choice.Title, choice.Question, choice.CardSequence),
         CommandSuggestionReply suggestion => ManagementCards.CommandSuggestion(language, suggestion.Typed, suggestion.Suggestion),
         CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),
+        Samskapelse.Method.CoCreationReply => Samskapelse.Cards.Method.MethodCards.CoCreation(language),
+        Samskapelse.Method.MaturityReply maturity => Samskapelse.Cards.Method.MethodCards.Maturity(language, maturity.Assessment, maturity.Notice),
+        Samskapelse.Method.ReflectionReply reflection => Samskapelse.Cards.Method.MethodCards.Reflection(language, reflection.Assessment, reflection.Notice),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No card for this reply."),
     };
 

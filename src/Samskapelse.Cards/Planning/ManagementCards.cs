@@ -19,6 +19,7 @@ public static class ManagementCards
         }
 
         actions.Add(Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false));
+        actions.Add(Submit(language.T("Action_WhatIsCoCreation"), Samskapelse.Method.MethodVerbs.CoCreation, validate: false));
         actions.Add(Submit(language.T("Action_Help"), Verbs.Help, validate: false));
 
         return Card(
@@ -49,6 +50,9 @@ public static class ManagementCards
             new(W(Verbs.EditCodeOfConduct), language.T("Help_Code")),
             new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
             new(W(Verbs.Share), language.T("Help_Share")),
+            new(W(Samskapelse.Method.MethodVerbs.CoCreation), language.T("Help_WhatIsCoCreation")),
+            new(W(Samskapelse.Method.MethodVerbs.Maturity), language.T("Help_Maturity")),
+            new(W(Samskapelse.Method.MethodVerbs.Reflection), language.T("Help_Reflection")),
             new(Texts.Alternatives(language, "Cmd_Coaching")[0], language.T("Help_Coaching")),
             new(Texts.Alternatives(language, "Cmd_MyData")[0], language.T("Help_MyData")),
             new(Texts.Alternatives(language, "Cmd_DeleteMyData")[0], language.T("Help_DeleteMyData")),
@@ -57,7 +61,7 @@ public static class ManagementCards
         return Card(
             language.T("Help_Heading"),
             [Heading(language.T("Help_Heading")), Plain(language.T("Help_Intro")), new FactSet(facts), Subtle(language.T("Help_Typing"))],
-            [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false), Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false)]);
+            [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false), Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false), Submit(language.T("Action_WhatIsCoCreation"), Samskapelse.Method.MethodVerbs.CoCreation, validate: false)]);
     }
 
     public static AdaptiveCard PlanList(Language language, IReadOnlyList<Plan> plans, string? activePlanId, int card)

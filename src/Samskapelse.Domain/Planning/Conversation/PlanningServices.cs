@@ -16,5 +16,6 @@ public static class PlanningHandlers
         new RemovePartnerHandler(), new RemoveActivityHandler(), new RemoveAllianceHandler(),
         new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new SharePickerHandler(), new ShareSendHandler(),
         new AnswerOrCommandHandler(), new ChooseAnswerOrCommandHandler(asCommand: false), new ChooseAnswerOrCommandHandler(asCommand: true), new RunCommandHandler(),
+        .. Samskapelse.Method.MethodHandlers.All(),
     ];
 }
