@@ -117,6 +117,7 @@ public static class CardCatalogue
             var id = journey.Id;
             yield return ($"{id}-invitation", CoachingRenderer.CardFor(new CoachingInvitationReply(journey), language, null));
             yield return ($"{id}-invitation-no-note", CoachingRenderer.CardFor(new CoachingInvitationReply(journey with { Note = null }), language, null));
+            yield return ($"{id}-reuse-own-assessment", CoachingRenderer.CardFor(new CoachingReuseReply(journey), language, null));
             foreach (var step in Enum.GetValues<JourneyStep>().Where(s => s != JourneyStep.Done))
             {
                 yield return ($"{id}-step-{step}", CoachingRenderer.CardFor(new CoachingStepReply(journey with { Step = step }, SampleJourneys.HintsAtTheLimits(), notice), language, null));
