@@ -19,7 +19,6 @@ public static class ManagementCards
         }
 
         actions.Add(Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false));
-        actions.Add(Submit(language.T("Action_WhatIsCoCreation"), Samskapelse.Method.MethodVerbs.CoCreation, validate: false));
         actions.Add(Submit(language.T("Action_Help"), Verbs.Help, validate: false));
 
         return Card(
@@ -27,6 +26,7 @@ public static class ManagementCards
             [
                 Heading(language.T("Welcome_Heading")),
                 Plain(language.T("Welcome_Body")),
+                WhatIsCoCreation(language),
                 Plain(language.T("Welcome_Questions")),
                 Subtle(language.T("Welcome_Language")),
             ],
@@ -60,9 +60,13 @@ public static class ManagementCards
 
         return Card(
             language.T("Help_Heading"),
-            [Heading(language.T("Help_Heading")), Plain(language.T("Help_Intro")), new FactSet(facts), Subtle(language.T("Help_Typing"))],
-            [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false), Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false), Submit(language.T("Action_WhatIsCoCreation"), Samskapelse.Method.MethodVerbs.CoCreation, validate: false)]);
+            [Heading(language.T("Help_Heading")), Plain(language.T("Help_Intro")), new FactSet(facts), Subtle(language.T("Help_Typing")), WhatIsCoCreation(language)],
+            [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false), Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false)]);
     }
+
+    /// <summary>"What is co-creation?" on a row of its own in the card's body: the row of actions below is full on a phone.</summary>
+    private static ActionSet WhatIsCoCreation(Language language) =>
+        new([Submit(language.T("Action_WhatIsCoCreation"), Samskapelse.Method.MethodVerbs.CoCreation, validate: false)]) { Spacing = "Small" };
 
     public static AdaptiveCard PlanList(Language language, IReadOnlyList<Plan> plans, string? activePlanId, int card)
     {
