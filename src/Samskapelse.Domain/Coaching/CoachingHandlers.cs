@@ -513,7 +513,7 @@ internal sealed class ResumeHandler : ManagerHandler
         }, cancellationToken).ConfigureAwait(false);
         if (resumed is not null)
         {
-            CoachingHandlers.ShowCurrent(turn, resumed);
+            CoachingHandlers.ShowCurrentOrOfferReuse(turn, resumed);
         }
     }
 }
