@@ -86,7 +86,8 @@ public sealed class CoachingDesk(
         var tenantId = TenantBoundary.TenantOf(activity);
         var isHr = await people.IsHrAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var self = await people.FindAsync(tenantId, from.Id, cancellationToken).ConfigureAwait(false);
-        var turn = new CoachingTurn(user, language, isHr, self, journeys.In(tenantId), people.In(tenantId), await MyPlansAsync(turnContext, from.Id, cancellationToken).ConfigureAwait(false), time);
+        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
+        var turn = new CoachingTurn(user, language, isHr, self, journeys.In(tenantId), people.In(tenantId), await MyPlansAsync(profile, from.Id, cancellationToken).ConfigureAwait(false), time, profile.SelfAssessment);
         await conversation.HandleAsync(turn, intent, cancellationToken).ConfigureAwait(false);
         Log.Handled(logger, intent.Verb);
 
@@ -109,9 +110,8 @@ public sealed class CoachingDesk(
         return true;
     }
 
-    private async Task<IReadOnlyList<Plan>> MyPlansAsync(ITurnContext turnContext, string userId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Plan>> MyPlansAsync(PlannerProfile profile, string userId, CancellationToken cancellationToken)
     {
-        var profile = await state.Profile.GetAsync(turnContext, () => new PlannerProfile(), cancellationToken).ConfigureAwait(false);
         var found = await plans.FindManyAsync(profile.PlanIds, cancellationToken).ConfigureAwait(false);
         return [.. found.Where(p => p.OwnerId == userId)];
     }

@@ -59,6 +59,7 @@ public static class CoachingRenderer
         CoachingSummaryReply summary => CoachingCards.Summary(language, summary.Journey),
         CoachingSharedSummaryReply shared => CoachingCards.SharedSummary(language, shared.Journey),
         CoachingConfirmDeleteReply delete => CoachingCards.ConfirmDelete(language, delete.Journey),
+        CoachingReuseReply reuse => CoachingCards.Reuse(language, reuse.Journey),
         CoachingInstallHelpReply install => CoachingCards.InstallHelp(language, install.ManagerName, chatLink),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No coaching card for this reply."),
     };

@@ -59,6 +59,9 @@ public static class ReplyRenderer
         CommandSuggestionReply suggestion => ManagementCards.CommandSuggestion(language, suggestion.Typed, suggestion.Suggestion),
         FollowUpReply followUp => FollowUpCards.FollowUp(language, followUp.Plan, followUp.CardSequence, followUp.Notice),
         CodeOfConductEditorReply editor => ManagementCards.CodeOfConductEditor(language, editor.Plan, editor.CardSequence, editor.Notice),
+        Samskapelse.Method.CoCreationReply => Samskapelse.Cards.Method.MethodCards.CoCreation(language),
+        Samskapelse.Method.MaturityReply maturity => Samskapelse.Cards.Method.MethodCards.Maturity(language, maturity.Assessment, maturity.Notice),
+        Samskapelse.Method.ReflectionReply reflection => Samskapelse.Cards.Method.MethodCards.Reflection(language, reflection.Assessment, reflection.Notice),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No card for this reply."),
     };
 

@@ -88,6 +88,22 @@ public static class CoachingCards
         ]);
     }
 
+    /// <summary>"Use your own self-assessment?": yes or no, one tap each.</summary>
+    public static AdaptiveCard Reuse(Language language, CoachingJourney journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        SubmitAction Answer(string titleKey, string answer)
+        {
+            var action = Action(language.T(titleKey), CoachingVerbs.Reuse, journey, validate: false);
+            return action with { Data = new Dictionary<string, string>(action.Data, StringComparer.Ordinal) { [CoachingFields.Reuse] = answer } };
+        }
+
+        return Card(
+            language.T("CoachReuse_Heading"),
+            [Heading(language.T("CoachReuse_Heading")), Plain(language.T("CoachReuse_Text"))],
+            [Answer("Action_ReuseYes", "yes") with { Style = "positive" }, Answer("Action_ReuseNo", "no")]);
+    }
+
     public static AdaptiveCard Step(Language language, CoachingJourney journey, IReadOnlyList<TextReply> hints, TextReply? notice)
     {
         ArgumentNullException.ThrowIfNull(journey);

@@ -24,6 +24,7 @@ public static class ManagementCards
             [
                 Heading(language.T("Welcome_Heading")),
                 Plain(language.T("Welcome_Body")),
+                WhatIsCoCreation(language),
                 Plain(language.T("Welcome_Questions")),
                 Subtle(language.T("Welcome_Language")),
 
@@ -52,6 +53,9 @@ public static class ManagementCards
             new(W(Verbs.FollowUp), language.T("Help_FollowUp")),
             new(W(Verbs.SetLanguage) + " nb / da / en", language.T("Help_Language")),
             new(W(Verbs.Share), language.T("Help_Share")),
+            new(W(Samskapelse.Method.MethodVerbs.CoCreation), language.T("Help_WhatIsCoCreation")),
+            new(W(Samskapelse.Method.MethodVerbs.Maturity), language.T("Help_Maturity")),
+            new(W(Samskapelse.Method.MethodVerbs.Reflection), language.T("Help_Reflection")),
             new(Texts.Alternatives(language, "Cmd_Coaching")[0], language.T("Help_Coaching")),
             new(Texts.Alternatives(language, "Cmd_MyData")[0], language.T("Help_MyData")),
             new(Texts.Alternatives(language, "Cmd_DeleteMyData")[0], language.T("Help_DeleteMyData")),
@@ -59,9 +63,13 @@ public static class ManagementCards
 
         return Card(
             language.T("Help_Heading"),
-            [Heading(language.T("Help_Heading")), Plain(language.T("Help_Intro")), new FactSet(facts), Subtle(language.T("Help_Typing"))],
+            [Heading(language.T("Help_Heading")), Plain(language.T("Help_Intro")), new FactSet(facts), Subtle(language.T("Help_Typing")), WhatIsCoCreation(language)],
             [Submit(language.T("Action_StartPlan"), Verbs.StartPlan, validate: false), Submit(language.T("Action_MyPlans"), Verbs.ListPlans, validate: false)]);
     }
+
+    /// <summary>"What is co-creation?" on a row of its own in the card's body: the row of actions below is full on a phone.</summary>
+    private static ActionSet WhatIsCoCreation(Language language) =>
+        new([Submit(language.T("Action_WhatIsCoCreation"), Samskapelse.Method.MethodVerbs.CoCreation, validate: false)]) { Spacing = "Small" };
 
     public static AdaptiveCard PlanList(Language language, IReadOnlyList<Plan> plans, string? activePlanId, int card)
     {

@@ -26,6 +26,9 @@ public static class CoachingVerbs
     public const string Export = "coach.export";
     public const string Delete = "coach.delete";
     public const string ConfirmDelete = "coach.delete.confirm";
+
+    /// <summary>The manager's answer to "use your own self-assessment?": <see cref="CoachingFields.Reuse"/> is "yes" or "no".</summary>
+    public const string Reuse = "coach.reuse";
 }
 
 /// <summary>Names of the reserved data fields and the inputs on coaching cards.</summary>
@@ -43,6 +46,7 @@ public static class CoachingFields
     public const string Maturity = "maturity";
     public const string Goals = "goals";
     public const string NextSteps = "nextSteps";
+    public const string Reuse = "reuse";
 
     public static string Role(LeaderRole role) => "role_" + (int)role;
 
@@ -76,6 +80,9 @@ public sealed record CoachingSharedSummaryReply(CoachingJourney Journey) : Reply
 public sealed record CoachingExportReply(CoachingJourney Journey) : Reply;
 
 public sealed record CoachingConfirmDeleteReply(CoachingJourney Journey) : Reply;
+
+/// <summary>"Use your own self-assessment?": one tap to start the journey from the manager's own answers, or not.</summary>
+public sealed record CoachingReuseReply(CoachingJourney Journey) : Reply;
 
 /// <summary>What HR can forward to a manager the bot cannot reach yet.</summary>
 public sealed record CoachingInstallHelpReply(string ManagerName) : Reply;
@@ -112,7 +119,7 @@ public interface ICoachingStore
 }
 
 /// <summary>One turn of coaching: who speaks (and whether they are HR), the stores, and the replies to them and to others.</summary>
-public sealed class CoachingTurn(Person user, Language language, bool isHr, KnownPerson? self, ICoachingStore journeys, ICoachingPeople people, IReadOnlyList<Plan> plans, TimeProvider time)
+public sealed class CoachingTurn(Person user, Language language, bool isHr, KnownPerson? self, ICoachingStore journeys, ICoachingPeople people, IReadOnlyList<Plan> plans, TimeProvider time, Samskapelse.Method.SelfAssessment? ownAssessment = null)
 {
     private readonly List<Reply> replies = [];
     private readonly List<OutgoingMessage> outgoing = [];
@@ -132,6 +139,9 @@ public sealed class CoachingTurn(Person user, Language language, bool isHr, Know
 
     /// <summary>The speaker's own plans, for coaching that points at the work.</summary>
     public IReadOnlyList<Plan> Plans { get; } = plans;
+
+    /// <summary>The speaker's own self-assessment, made without HR: offered as the journey's starting point, with their consent.</summary>
+    public Samskapelse.Method.SelfAssessment? OwnAssessment { get; } = ownAssessment;
 
     public TimeProvider Time { get; } = time;
 

@@ -13,7 +13,23 @@ public static class CoachingHandlers
         new MineHandler(), new AcceptHandler(), new DeclineHandler(),
         new AnswerHandler(), new BackHandler(), new SkipHandler(), new PauseHandler(), new ResumeHandler(), new StopHandler(),
         new SummaryHandler(), new ShareHandler(), new ExportHandler(), new DeleteHandler(), new ConfirmDeleteHandler(),
+        new ReuseHandler(),
     ];
+
+    /// <summary>
+    /// The current step, or first, once, the offer to start from the manager's own self-assessment: when they have one,
+    /// the journey has no answers yet and they have not been asked.
+    /// </summary>
+    internal static void ShowCurrentOrOfferReuse(CoachingTurn turn, CoachingJourney journey)
+    {
+        if (journey.Status == CoachingStatus.Accepted && journey.ReusedSelfAssessment is null && journey.Answers.IsEmpty && turn.OwnAssessment is { IsEmpty: false })
+        {
+            turn.Show(new CoachingReuseReply(journey));
+            return;
+        }
+
+        ShowCurrent(turn, journey);
+    }
 
     /// <summary>The next card for the manager: the current step, or the summary when the journey is done.</summary>
     internal static void ShowCurrent(CoachingTurn turn, CoachingJourney journey, TextReply? notice = null)
@@ -324,7 +340,7 @@ internal sealed class MineHandler : ManagerHandler
                 turn.Show(new CoachingInvitationReply(journey));
                 break;
             case CoachingStatus.Accepted or CoachingStatus.Completed:
-                CoachingHandlers.ShowCurrent(turn, journey);
+                CoachingHandlers.ShowCurrentOrOfferReuse(turn, journey);
                 break;
             case CoachingStatus.Paused:
                 turn.Show(new CoachingNextSittingReply(journey, IsReminder: false));
@@ -378,7 +394,7 @@ internal sealed class AcceptHandler : ManagerHandler
         }
 
         turn.Say("Coach_Welcome");
-        CoachingHandlers.ShowCurrent(turn, accepted);
+        CoachingHandlers.ShowCurrentOrOfferReuse(turn, accepted);
     }
 }
 
@@ -497,7 +513,7 @@ internal sealed class ResumeHandler : ManagerHandler
         }, cancellationToken).ConfigureAwait(false);
         if (resumed is not null)
         {
-            CoachingHandlers.ShowCurrent(turn, resumed);
+            CoachingHandlers.ShowCurrentOrOfferReuse(turn, resumed);
         }
     }
 }
@@ -608,5 +624,37 @@ internal sealed class ConfirmDeleteHandler : ManagerHandler
         {
             turn.Send(deleted.Hr.UserId, new TextReply("Coach_HrStopped", deleted.Manager.Name));
         }
+    }
+}
+
+/// <summary>
+/// The manager's one tap on "use your own self-assessment?": yes fills the journey's answers from it (as starting values
+/// the step cards show, each still the manager's to change), no starts empty. Either way they are not asked again.
+/// </summary>
+internal sealed class ReuseHandler : ManagerHandler
+{
+    public override string Verb => CoachingVerbs.Reuse;
+
+    protected override async Task HandleAsync(CoachingTurn turn, CoachingJourney journey, Intent intent, CancellationToken cancellationToken)
+    {
+        if (journey.ReusedSelfAssessment is not null)
+        {
+            CoachingHandlers.ShowCurrent(turn, journey, new TextReply("Coach_StaleCard"));
+            return;
+        }
+
+        var own = turn.OwnAssessment;
+        var reuse = string.Equals(intent.Field(CoachingFields.Reuse), "yes", StringComparison.Ordinal) && own is { IsEmpty: false };
+        var changed = await ChangeAsync(turn, journey, j => j.ReusedSelfAssessment is not null ? j : j with
+        {
+            ReusedSelfAssessment = reuse,
+            Answers = reuse ? own!.AsJourneyAnswers(j.Answers) : j.Answers,
+        }, cancellationToken).ConfigureAwait(false);
+        if (changed is null)
+        {
+            return;
+        }
+
+        CoachingHandlers.ShowCurrent(turn, changed, reuse ? new TextReply("Coach_Reused") : null);
     }
 }

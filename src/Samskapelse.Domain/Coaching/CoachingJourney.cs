@@ -138,6 +138,9 @@ public sealed record CoachingJourney
 
     public bool SharedWithHr { get; init; }
 
+    /// <summary>The manager's answer to reusing their own self-assessment: null until asked.</summary>
+    public bool? ReusedSelfAssessment { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

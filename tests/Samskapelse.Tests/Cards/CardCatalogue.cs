@@ -18,6 +18,17 @@ namespace Samskapelse.Tests.Cards;
 /// <summary>Every card the bot can send, in every language, for an empty, a typical and a full plan.</summary>
 public static class CardCatalogue
 {
+    /// <summary>A self-assessment with every answer at its longest.</summary>
+    public static Samskapelse.Method.SelfAssessment FullSelfAssessment(MaturityStep step) => new()
+    {
+        Maturity = step,
+        MaturityNote = new string('m', CoachingLimits.ReflectionLength),
+        MaturityAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+        Competences = [.. Enum.GetValues<Competence>().Select(c => new Samskapelse.Method.CompetenceNote(c, ((int)c % 5) + 1, new string('c', CoachingLimits.ReflectionLength)))],
+        Roles = [.. Enum.GetValues<LeaderRole>().Select(r => new Samskapelse.Method.RoleNote(r, (int)r % 2 == 0, new string('r', CoachingLimits.RoleReflectionLength)))],
+        ReflectionAt = new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero),
+    };
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() => From(CatalogueSamples.Ordinary());
 
     /// <summary>Every card, built from the given plans, review, journeys and typed messages (HostileSamples fills each user-written field with Markdown).</summary>
@@ -39,6 +50,12 @@ public static class CardCatalogue
                 ("answer-or-command-title", new AnswerOrCommandReply(samples.AmbiguousTitle.Text, samples.AmbiguousTitle.Title, 0, 6)),
                 ("command-suggestion", new CommandSuggestionReply(samples.NearMiss.Typed, samples.NearMiss.Suggestion)),
                 ("plan-list-full", new PlanListReply([.. Enumerable.Range(0, PlanLimits.PlansPerUser).Select(i => plans[^1] with { Id = "p" + i })], "p0", 3)),
+                ("what-is-co-creation", new Samskapelse.Method.CoCreationReply()),
+                ("maturity", new Samskapelse.Method.MaturityReply(null)),
+                ("maturity-top-saved", new Samskapelse.Method.MaturityReply(FullSelfAssessment(MaturityStep.CoCreating), new TextReply("Maturity_Saved"))),
+                ("maturity-curious-error", new Samskapelse.Method.MaturityReply(FullSelfAssessment(MaturityStep.Curious), notice)),
+                ("reflection", new Samskapelse.Method.ReflectionReply(null)),
+                ("reflection-full", new Samskapelse.Method.ReflectionReply(FullSelfAssessment(MaturityStep.Mature), notice)),
             };
             foreach (var plan in plans)
             {
@@ -126,6 +143,7 @@ public static class CardCatalogue
             var id = journey.Id;
             yield return ($"{id}-invitation", CoachingRenderer.CardFor(new CoachingInvitationReply(journey), language, null));
             yield return ($"{id}-invitation-no-note", CoachingRenderer.CardFor(new CoachingInvitationReply(journey with { Note = null }), language, null));
+            yield return ($"{id}-reuse-own-assessment", CoachingRenderer.CardFor(new CoachingReuseReply(journey), language, null));
             foreach (var step in Enum.GetValues<JourneyStep>().Where(s => s != JourneyStep.Done))
             {
                 yield return ($"{id}-step-{step}", CoachingRenderer.CardFor(new CoachingStepReply(journey with { Step = step }, samples.Hints, notice), language, null));

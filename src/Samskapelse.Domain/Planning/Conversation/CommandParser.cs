@@ -65,6 +65,9 @@ public static class CommandParser
         new(Verbs.Share, "Cmd_Share", Shape.ShareTarget),
         new(Verbs.ConfirmDelete, "Cmd_Yes", Shape.None),
         new(Verbs.CancelDelete, "Cmd_No", Shape.None),
+        new(Samskapelse.Method.MethodVerbs.CoCreation, "Cmd_WhatIsCoCreation", Shape.None),
+        new(Samskapelse.Method.MethodVerbs.Maturity, "Cmd_Maturity", Shape.None),
+        new(Samskapelse.Method.MethodVerbs.Reflection, "Cmd_Reflection", Shape.None),
     ];
 
     /// <summary>

@@ -17,5 +17,6 @@ public static class PlanningHandlers
         new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new SharePickerHandler(), new ShareSendHandler(),
         new AnswerOrCommandHandler(), new ChooseAnswerOrCommandHandler(asCommand: false), new ChooseAnswerOrCommandHandler(asCommand: true), new RunCommandHandler(),
         new FollowUpHandler(), new SaveFollowUpHandler(),
+        .. Samskapelse.Method.MethodHandlers.All(),
     ];
 }

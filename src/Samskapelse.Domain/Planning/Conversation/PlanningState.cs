@@ -46,6 +46,9 @@ public sealed record PlannerProfile
 
     /// <summary>Channels and group chats where this user has met the bot: where they can share a plan from here.</summary>
     public ImmutableList<KnownChat> TeamChats { get; init; } = [];
+
+    /// <summary>The manager's own maturity self-assessment and reflection (issue 16): private to them, reused by coaching only with their consent.</summary>
+    public Samskapelse.Method.SelfAssessment? SelfAssessment { get; init; }
 }
 
 /// <summary>A channel or group chat the bot is in, as one user knows it.</summary>
