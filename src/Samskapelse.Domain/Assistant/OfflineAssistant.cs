@@ -193,17 +193,24 @@ public sealed class OfflineAssistant : IPlanningAssistant
             yield break;
         }
 
-        // Who may feel harnessed: civil society, businesses and citizens outside the house.
-        var civil = plan.Partners
-            .Where(p => p.Side == nameof(PartnerSide.Outside) && p.Kind is nameof(PartnerKind.Association) or nameof(PartnerKind.Business) or nameof(PartnerKind.Citizens))
-            .Select(p => p.Name)
-            .ToList();
+        // Whom to talk with follows the rule that found the pitfall: civil society, businesses and citizens for
+        // harnessing and outsourcing; everyone outside for resignation and the goal; citizens and associations for a say.
+        var outside = plan.Partners.Where(p => p.Side == nameof(PartnerSide.Outside)).ToList();
+        var civil = outside.Where(p => p.Kind is nameof(PartnerKind.Association) or nameof(PartnerKind.Business) or nameof(PartnerKind.Citizens)).Select(p => p.Name).ToList();
+        var citizens = outside.Where(p => p.Kind is nameof(PartnerKind.Association) or nameof(PartnerKind.Citizens)).Select(p => p.Name).ToList();
         foreach (var pitfall in plan.Pitfalls)
         {
             var text = Texts.Get(language, "AssistOffline_Explain_" + pitfall);
-            if (pitfall is nameof(Pitfall.PartnersMayFeelHarnessed) or nameof(Pitfall.LooksLikeOutsourcing) && civil.Count > 0)
+            List<string> whom = pitfall switch
             {
-                text += " " + Texts.Format(language, "AssistOffline_Explain_Whom", string.Join(", ", civil));
+                nameof(Pitfall.PartnersMayFeelHarnessed) or nameof(Pitfall.LooksLikeOutsourcing) => civil,
+                nameof(Pitfall.LooksLikeResignation) or nameof(Pitfall.GoalNotOpenToPartners) => [.. outside.Select(p => p.Name)],
+                nameof(Pitfall.CitizensHaveNoSay) => citizens,
+                _ => [],
+            };
+            if (whom.Count > 0)
+            {
+                text += " " + Texts.Format(language, "AssistOffline_Explain_Whom", string.Join(", ", whom));
             }
 
             yield return New(SuggestionKind.Pitfalls, text) with { TargetId = pitfall };
