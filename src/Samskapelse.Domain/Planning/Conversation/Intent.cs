@@ -48,6 +48,8 @@ public static class Verbs
     public const string EditAnswer = "answer.edit";
     public const string EditCodeOfConduct = "code.edit";
     public const string SaveCodeOfConduct = "code.save";
+    public const string AcceptPrincipleSuggestion = "code.suggestion.accept";
+    public const string IgnorePrincipleSuggestion = "code.suggestion.ignore";
     public const string Share = "share";
     public const string ShareSend = "share.send";
     public const string Unknown = "unknown";
