@@ -93,10 +93,17 @@ public sealed class OfflineAssistant : IPlanningAssistant
     {
         var open = plan.Partners.Where(p => string.IsNullOrWhiteSpace(p.Mobilisation)).ToList();
         var partners = open.Count > 0 ? open : plan.Partners;
+
+        // The variant and the phase add what they ask of an invitation to partners outside.
+        var extra = PlanGuidance.MobilisationKeys(
+            Enum.TryParse<CoCreationVariant>(plan.Variant, out var variant) ? variant : null,
+            Enum.TryParse<Phase>(plan.Phase, out var phase) ? phase : null).Select(key => " " + Texts.Get(language, key));
+        var outsideExtra = string.Concat(extra);
         foreach (var partner in partners)
         {
             var kind = Enum.TryParse<PartnerKind>(partner.Kind, out var k) ? k : PartnerKind.Association;
-            yield return New(SuggestionKind.Mobilisation, Texts.Format(language, "AssistOffline_Mobilise_" + kind, partner.Name)) with { TargetId = partner.Id, Detail = partner.Name };
+            var text = Texts.Format(language, "AssistOffline_Mobilise_" + kind, partner.Name) + (partner.Side == nameof(PartnerSide.Outside) ? outsideExtra : string.Empty);
+            yield return New(SuggestionKind.Mobilisation, text) with { TargetId = partner.Id, Detail = partner.Name };
         }
     }
 
@@ -146,6 +153,7 @@ public sealed class OfflineAssistant : IPlanningAssistant
             Id = "offline",
             OwnerId = "offline",
             Title = plan.Title,
+            Phase = Enum.TryParse<Phase>(plan.Phase, out var phase) ? phase : null,
             Partners = [.. plan.Partners.Select(p => new Partner(p.Id, p.Name, Enum.Parse<PartnerSide>(p.Side), Enum.Parse<PartnerKind>(p.Kind)))],
             Alliances = [.. plan.Alliances.Select((a, i) => new Alliance("l" + (i + 1).ToString(CultureInfo.InvariantCulture), a.Name, [.. a.PartnerIds], a.Purpose))],
         };
