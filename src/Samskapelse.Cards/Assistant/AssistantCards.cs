@@ -59,6 +59,7 @@ public static class AssistantCards
             SourceLabel(language, batch.Source),
             batch.Fault is { } fault ? new TextBlock(language.T("Assist_Fault_" + fault)) { Color = "Attention", Weight = "Bolder" } : null,
             Subtle(language.T(batch.Kind is SuggestionKind.Pitfalls ? "Assist_ExplainDisclaimer" : "Assist_Disclaimer")),
+            batch.Kind is SuggestionKind.Pitfalls ? Subtle(language.T("Assist_ExplainWhatItChecks")) : null,
         };
 
         if (batch.Suggestions.IsEmpty)

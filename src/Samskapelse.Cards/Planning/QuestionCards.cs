@@ -33,7 +33,9 @@ public static class QuestionCards
             },
             Optional<WheelArena>(language, CardData.Arena, "Setup_ArenaLabel", "Arena_", existing?.Arena?.ToString()),
             Optional<CoCreationVariant>(language, CardData.Variant, "Setup_VariantLabel", "Variant_", existing?.Variant?.ToString()),
+            OneLineEach<CoCreationVariant>(language, "Setup_VariantHelp_"),
             Optional<Phase>(language, CardData.Phase, "Setup_PhaseLabel", "Phase_", existing?.Phase?.ToString()),
+            OneLineEach<Phase>(language, "Setup_PhaseHelp_"),
         };
 
         var actions = new List<CardAction>
@@ -66,6 +68,9 @@ public static class QuestionCards
             Notice(language, notice),
         };
 
+        // What the chosen variant and phase ask of this question: one line each.
+        header.AddRange(PlanGuidance.HintKeys(plan, number).Select(key => new TextBlock(language.T(key)) { Color = "Accent", Spacing = "Small" }));
+
         var inputs = step switch
         {
             PlanStep.Goal => [.. TextAnswer(language, plan.Goal), Contributions(language, plan)],
@@ -86,6 +91,11 @@ public static class QuestionCards
 
         return Card(language.T($"Question_{number}_Text"), header.Concat(inputs).Append(AssistantCards.ForQuestion(language, plan, step, assistant)), actions);
     }
+
+    /// <summary>Each choice explained in one line below its list: plain text, so it reads the same on a phone and to a screen reader.</summary>
+    private static TextBlock OneLineEach<TEnum>(Language language, string prefix)
+        where TEnum : struct, Enum =>
+        new(string.Join("\n", Enum.GetValues<TEnum>().Select(value => "- " + language.T(prefix + value)))) { IsSubtle = true, Size = "Small", Spacing = "Small" };
 
     private static ChoiceSetInput Optional<TEnum>(Language language, string id, string labelKey, string prefix, string? value)
         where TEnum : struct, Enum =>

@@ -171,8 +171,13 @@ public static class SummaryCards
             Heading(language.T("Code_Heading")),
             Subtle(language.T("Code_Intro")),
         };
-        body.AddRange(principles.Select((p, i) => UserText(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}"), spacing: i == 0 ? null : "None")));
+        foreach (var (p, i) in principles.Select((p, i) => (p, i)))
+        {
+            body.Add(UserText(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {language.PrincipleText(p)}"), spacing: i == 0 ? null : "Small"));
+            body.Add(PrincipleSource(language, p.TemplateKey));
+        }
 
+        body.AddRange(PrincipleSuggestions(language, plan));
         body.AddRange(Stacked(AssistantCards.ForCodeOfConduct(language, plan, assistant)));
         return Card(language.T("Code_Heading") + ": " + plan.Title, body, [Submit(language.T("Action_EditCode"), Verbs.EditCodeOfConduct, null, plan.Id, false)]);
     }
@@ -210,6 +215,39 @@ public static class SummaryCards
         }
 
         return new Container(items) { Spacing = "Large" };
+    }
+
+    /// <summary>Where a drafted principle comes from: a slide of the seed material, or good practice where the slides are silent.</summary>
+    private static TextBlock? PrincipleSource(Language language, string? templateKey) =>
+        templateKey is null || !CodeOfConductDrafter.SlideSources.TryGetValue(templateKey, out var slide)
+            ? null
+            : new TextBlock(slide is null ? language.T("Code_SourceGoodPractice") : language.T("Code_SourceSlide", slide)) { IsSubtle = true, Size = "Small", Spacing = "None" };
+
+    /// <summary>Changes the plan now calls for, each with its own accept and ignore buttons; nothing changes until the owner presses one.</summary>
+    private static IEnumerable<CardElement?> PrincipleSuggestions(Language language, Plan plan)
+    {
+        var suggestions = CodeOfConductDrafter.Suggestions(plan);
+        if (suggestions.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Subheading(language.T("Code_SuggestionsHeading"));
+        yield return Subtle(language.T("Code_SuggestionsIntro"));
+        foreach (var suggestion in suggestions)
+        {
+            var data = (CardData.Item, suggestion.Id);
+            yield return new Container(WithoutNulls(
+            [
+                Plain(language.T(suggestion.Add ? "Code_SuggestAdd" : "Code_SuggestRemove", language.T(suggestion.TemplateKey))),
+                PrincipleSource(language, suggestion.TemplateKey),
+                new ActionSet(
+                [
+                    Submit(language.T(suggestion.Add ? "Action_AddPrinciple" : "Action_RemovePrinciple"), Verbs.AcceptPrincipleSuggestion, null, plan.Id, false, data),
+                    Submit(language.T(suggestion.Add ? "Action_IgnoreSuggestion" : "Action_KeepPrinciple"), Verbs.IgnorePrincipleSuggestion, null, plan.Id, false, data),
+                ]),
+            ])) { Separator = true, Spacing = "Medium" };
+        }
     }
 
     private static Container Answer(Language language, Plan plan, int question, string? answer)

@@ -202,7 +202,7 @@ internal sealed class AcceptSuggestionHandler(AssistantService service) : IPlann
         var target = suggestion.TargetId is null ? -1 : principles.FindIndex(p => p.Id == suggestion.TargetId);
         if (target >= 0)
         {
-            return plan with { CodeOfConduct = principles.SetItem(target, principles[target] with { TemplateKey = null, Text = text }) };
+            return CodeOfConductDrafter.Settle(plan with { CodeOfConduct = principles }, plan with { CodeOfConduct = principles.SetItem(target, principles[target] with { TemplateKey = null, Text = text }) });
         }
 
         if (principles.Count >= PlanLimits.Principles)

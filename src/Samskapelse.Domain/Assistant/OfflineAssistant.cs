@@ -93,10 +93,17 @@ public sealed class OfflineAssistant : IPlanningAssistant
     {
         var open = plan.Partners.Where(p => string.IsNullOrWhiteSpace(p.Mobilisation)).ToList();
         var partners = open.Count > 0 ? open : plan.Partners;
+
+        // The variant and the phase add what they ask of an invitation to partners outside.
+        var extra = PlanGuidance.MobilisationKeys(
+            Enum.TryParse<CoCreationVariant>(plan.Variant, out var variant) ? variant : null,
+            Enum.TryParse<Phase>(plan.Phase, out var phase) ? phase : null).Select(key => " " + Texts.Get(language, key));
+        var outsideExtra = string.Concat(extra);
         foreach (var partner in partners)
         {
             var kind = Enum.TryParse<PartnerKind>(partner.Kind, out var k) ? k : PartnerKind.Association;
-            yield return New(SuggestionKind.Mobilisation, Texts.Format(language, "AssistOffline_Mobilise_" + kind, partner.Name)) with { TargetId = partner.Id, Detail = partner.Name };
+            var text = Texts.Format(language, "AssistOffline_Mobilise_" + kind, partner.Name) + (partner.Side == nameof(PartnerSide.Outside) ? outsideExtra : string.Empty);
+            yield return New(SuggestionKind.Mobilisation, text) with { TargetId = partner.Id, Detail = partner.Name };
         }
     }
 
@@ -146,6 +153,7 @@ public sealed class OfflineAssistant : IPlanningAssistant
             Id = "offline",
             OwnerId = "offline",
             Title = plan.Title,
+            Phase = Enum.TryParse<Phase>(plan.Phase, out var phase) ? phase : null,
             Partners = [.. plan.Partners.Select(p => new Partner(p.Id, p.Name, Enum.Parse<PartnerSide>(p.Side), Enum.Parse<PartnerKind>(p.Kind)))],
             Alliances = [.. plan.Alliances.Select((a, i) => new Alliance("l" + (i + 1).ToString(CultureInfo.InvariantCulture), a.Name, [.. a.PartnerIds], a.Purpose))],
         };
@@ -193,17 +201,24 @@ public sealed class OfflineAssistant : IPlanningAssistant
             yield break;
         }
 
-        // Who may feel harnessed: civil society, businesses and citizens outside the house.
-        var civil = plan.Partners
-            .Where(p => p.Side == nameof(PartnerSide.Outside) && p.Kind is nameof(PartnerKind.Association) or nameof(PartnerKind.Business) or nameof(PartnerKind.Citizens))
-            .Select(p => p.Name)
-            .ToList();
+        // Whom to talk with follows the rule that found the pitfall: civil society, businesses and citizens for
+        // harnessing and outsourcing; everyone outside for resignation and the goal; citizens and associations for a say.
+        var outside = plan.Partners.Where(p => p.Side == nameof(PartnerSide.Outside)).ToList();
+        var civil = outside.Where(p => p.Kind is nameof(PartnerKind.Association) or nameof(PartnerKind.Business) or nameof(PartnerKind.Citizens)).Select(p => p.Name).ToList();
+        var citizens = outside.Where(p => p.Kind is nameof(PartnerKind.Association) or nameof(PartnerKind.Citizens)).Select(p => p.Name).ToList();
         foreach (var pitfall in plan.Pitfalls)
         {
             var text = Texts.Get(language, "AssistOffline_Explain_" + pitfall);
-            if (pitfall is nameof(Pitfall.PartnersMayFeelHarnessed) or nameof(Pitfall.LooksLikeOutsourcing) && civil.Count > 0)
+            List<string> whom = pitfall switch
             {
-                text += " " + Texts.Format(language, "AssistOffline_Explain_Whom", string.Join(", ", civil));
+                nameof(Pitfall.PartnersMayFeelHarnessed) or nameof(Pitfall.LooksLikeOutsourcing) => civil,
+                nameof(Pitfall.LooksLikeResignation) or nameof(Pitfall.GoalNotOpenToPartners) => [.. outside.Select(p => p.Name)],
+                nameof(Pitfall.CitizensHaveNoSay) => citizens,
+                _ => [],
+            };
+            if (whom.Count > 0)
+            {
+                text += " " + Texts.Format(language, "AssistOffline_Explain_Whom", string.Join(", ", whom));
             }
 
             yield return New(SuggestionKind.Pitfalls, text) with { TargetId = pitfall };

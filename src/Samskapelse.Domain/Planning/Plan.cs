@@ -43,6 +43,12 @@ public sealed record Plan
     /// <summary>The code of conduct for interaction with the outside world; empty until drafted.</summary>
     public ImmutableList<Principle> CodeOfConduct { get; init; } = [];
 
+    /// <summary>
+    /// Drafted principles the owner has settled: had in the code (then removed or reworded) or chose to ignore
+    /// as a suggestion (<c>keep:</c> + key for a removal they declined). They are not suggested again.
+    /// </summary>
+    public ImmutableHashSet<string> PrinciplesSettled { get; init; } = [];
+
     /// <summary>The questions the owner chose to skip, so the summary can say "skipped" rather than "missing".</summary>
     public ImmutableHashSet<int> SkippedQuestions { get; init; } = [];
 

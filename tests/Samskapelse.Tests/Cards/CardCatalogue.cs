@@ -74,6 +74,10 @@ public static class CardCatalogue
                 yield return ($"{language.Code()}/{name}", ReplyRenderer.CardFor(reply, language, assistant: true));
             }
 
+            // The code card with suggested changes: the business partner gone (remove), SAM-initiering set later (add).
+            var changed = plans[1] with { Phase = Phase.Initiation, Partners = plans[1].Partners.RemoveAll(p => p.Kind == PartnerKind.Business) };
+            yield return ($"{language.Code()}/code-suggestions", Samskapelse.Cards.Planning.SummaryCards.CodeOfConduct(language, changed));
+
             foreach (var plan in plans.Select(samples.Reviewed))
             {
                 foreach (var kind in Enum.GetValues<SharedCardKind>())

@@ -68,6 +68,9 @@ public sealed class PlanningRulesTests
                 new Partner("p2", "Handelsstanden", PartnerSide.Outside, PartnerKind.Business, "Spørgeskema om deres synspunkter"),
                 new Partner("p3", "Kolleger", PartnerSide.AtHome, PartnerKind.OwnUnit, "Workshop"),
             ],
+
+            // Question 4 without a shared working form: the typical plan's shared board would outweigh the asks.
+            Collaboration = "Vi sender ut et referat etterpå",
         };
 
         Assert.Contains(Pitfall.LooksLikeConsultation, PitfallCheck.Run(plan));

@@ -50,6 +50,8 @@ public static class Verbs
     public const string SaveCodeOfConduct = "code.save";
     public const string FollowUp = "followup";
     public const string SaveFollowUp = "followup.save";
+    public const string AcceptPrincipleSuggestion = "code.suggestion.accept";
+    public const string IgnorePrincipleSuggestion = "code.suggestion.ignore";
     public const string Share = "share";
     public const string ShareSend = "share.send";
     public const string Unknown = "unknown";

@@ -14,7 +14,7 @@ public static class PlanningHandlers
         new EditAnswerHandler(), new SubmitAnswerHandler(), new TypedAnswerHandler(),
         new AddPartnerHandler(), new AddActivityHandler(), new AddAllianceHandler(),
         new RemovePartnerHandler(), new RemoveActivityHandler(), new RemoveAllianceHandler(),
-        new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new SharePickerHandler(), new ShareSendHandler(),
+        new EditCodeOfConductHandler(), new SaveCodeOfConductHandler(), new PrincipleSuggestionHandler(accept: true), new PrincipleSuggestionHandler(accept: false), new SharePickerHandler(), new ShareSendHandler(),
         new AnswerOrCommandHandler(), new ChooseAnswerOrCommandHandler(asCommand: false), new ChooseAnswerOrCommandHandler(asCommand: true), new RunCommandHandler(),
         new FollowUpHandler(), new SaveFollowUpHandler(),
         .. Samskapelse.Method.MethodHandlers.All(),

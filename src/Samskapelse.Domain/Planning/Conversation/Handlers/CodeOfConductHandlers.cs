@@ -96,8 +96,32 @@ internal sealed class SaveCodeOfConductHandler : ActivePlanHandler
             }
         }
 
-        return plan with { CodeOfConduct = kept.ToImmutable() };
+        return CodeOfConductDrafter.Settle(plan, plan with { CodeOfConduct = kept.ToImmutable() });
     }
 
     private static bool IsTicked(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Accepts or ignores a change to the code of conduct that the plan now calls for (a principle that has come
+/// to apply, or one drafted for something no longer in the plan); see <see cref="CodeOfConductDrafter.Suggestions"/>.
+/// </summary>
+internal sealed class PrincipleSuggestionHandler(bool accept) : ActivePlanHandler
+{
+    public override string Verb => accept ? Verbs.AcceptPrincipleSuggestion : Verbs.IgnorePrincipleSuggestion;
+
+    public override bool NeedsCurrentCard => false;
+
+    protected override bool FollowsCardPlan => true;
+
+    protected override async Task HandleAsync(PlanningTurn turn, Plan plan, Intent intent, CancellationToken cancellationToken)
+    {
+        var id = intent.Field(CardData.Item) ?? string.Empty;
+        var known = CodeOfConductDrafter.Suggestions(plan).Any(s => s.Id == id);
+        var updated = known
+            ? await turn.ChangeActivePlanAsync(p => accept ? CodeOfConductDrafter.Accept(p, id) : CodeOfConductDrafter.Ignore(p, id), cancellationToken).ConfigureAwait(false) ?? plan
+            : plan;
+        turn.Say(!known ? "Code_SuggestionGone" : accept ? "Code_SuggestionAccepted" : "Code_SuggestionIgnored");
+        turn.Show(new SummaryReply(updated));
+    }
 }
