@@ -11,21 +11,6 @@ internal static class StepAnswers
         var answers = journey.Answers;
         TextReply? problem = null;
 
-        string? Text(string field, int limit)
-        {
-            var value = intent.Field(field)?.Trim();
-            if (string.IsNullOrEmpty(value))
-            {
-                return null;
-            }
-
-            if (value.Length > limit)
-            {
-                problem ??= new TextReply("Error_TooLong", value.Length, limit);
-            }
-
-            return value;
-        }
 
         switch (journey.Step)
         {
@@ -42,7 +27,7 @@ internal static class StepAnswers
                     score = parsed;
                 }
 
-                var reflection = Text(CoachingFields.Reflection, CoachingLimits.ReflectionLength);
+                var reflection = intent.TextField(CoachingFields.Reflection, CoachingLimits.ReflectionLength, ref problem);
                 if (score is null && reflection is null)
                 {
                     return (answers, new TextReply("Coach_AnswerOrSkip"));
@@ -55,7 +40,7 @@ internal static class StepAnswers
                 foreach (var role in Enum.GetValues<LeaderRole>())
                 {
                     var inPlace = string.Equals(intent.Field(CoachingFields.Role(role)), "true", StringComparison.OrdinalIgnoreCase);
-                    var roleReflection = Text(CoachingFields.RoleReflection(role), CoachingLimits.RoleReflectionLength);
+                    var roleReflection = intent.TextField(CoachingFields.RoleReflection(role), CoachingLimits.RoleReflectionLength, ref problem);
                     answers = answers with { Roles = answers.Roles.SetItem(role, new RoleAnswer(inPlace, roleReflection)) };
                 }
 
@@ -74,7 +59,7 @@ internal static class StepAnswers
                     maturity = rung;
                 }
 
-                var maturityReflection = Text(CoachingFields.Reflection, CoachingLimits.ReflectionLength);
+                var maturityReflection = intent.TextField(CoachingFields.Reflection, CoachingLimits.ReflectionLength, ref problem);
                 if (maturity is null && maturityReflection is null)
                 {
                     return (answers, new TextReply("Coach_AnswerOrSkip"));
@@ -87,7 +72,7 @@ internal static class StepAnswers
                 var risks = answers.Risks;
                 foreach (var risk in Enum.GetValues<CoachingRisk>())
                 {
-                    var text = Text(CoachingFields.Risk(risk), CoachingLimits.ReflectionLength);
+                    var text = intent.TextField(CoachingFields.Risk(risk), CoachingLimits.ReflectionLength, ref problem);
                     risks = text is null ? risks.Remove(risk) : risks.SetItem(risk, text);
                 }
 
@@ -100,8 +85,8 @@ internal static class StepAnswers
                 break;
 
             case JourneyStep.Goals:
-                var goals = Text(CoachingFields.Goals, CoachingLimits.GoalsLength);
-                var nextSteps = Text(CoachingFields.NextSteps, CoachingLimits.GoalsLength);
+                var goals = intent.TextField(CoachingFields.Goals, CoachingLimits.GoalsLength, ref problem);
+                var nextSteps = intent.TextField(CoachingFields.NextSteps, CoachingLimits.GoalsLength, ref problem);
                 if (goals is null && nextSteps is null)
                 {
                     return (answers, new TextReply("Coach_AnswerOrSkip"));

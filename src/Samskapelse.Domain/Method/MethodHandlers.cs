@@ -90,21 +90,6 @@ internal sealed class SaveReflectionHandler : MethodHandler
     {
         var current = turn.Profile.SelfAssessment ?? new SelfAssessment();
         TextReply? problem = null;
-        string? Text(string field, int limit)
-        {
-            var value = intent.Field(field)?.Trim();
-            if (string.IsNullOrEmpty(value))
-            {
-                return null;
-            }
-
-            if (value.Length > limit)
-            {
-                problem ??= new TextReply("Error_TooLong", value.Length, limit);
-            }
-
-            return value;
-        }
 
         var competences = new List<CompetenceNote>();
         foreach (var competence in Enum.GetValues<Competence>())
@@ -122,7 +107,7 @@ internal sealed class SaveReflectionHandler : MethodHandler
                 score = parsed;
             }
 
-            var note = Text(MethodFields.CompetenceNote(competence), CoachingLimits.ReflectionLength);
+            var note = intent.TextField(MethodFields.CompetenceNote(competence), CoachingLimits.ReflectionLength, ref problem);
             if (score is not null || note is not null)
             {
                 competences.Add(new CompetenceNote(competence, score, note));
@@ -133,7 +118,7 @@ internal sealed class SaveReflectionHandler : MethodHandler
         foreach (var role in Enum.GetValues<LeaderRole>())
         {
             var inPlace = string.Equals(intent.Field(MethodFields.Role(role)), "true", StringComparison.OrdinalIgnoreCase);
-            var note = Text(MethodFields.RoleNote(role), CoachingLimits.RoleReflectionLength);
+            var note = intent.TextField(MethodFields.RoleNote(role), CoachingLimits.RoleReflectionLength, ref problem);
             if (inPlace || note is not null)
             {
                 roles.Add(new RoleNote(role, inPlace, note));

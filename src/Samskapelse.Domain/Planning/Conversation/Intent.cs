@@ -16,6 +16,23 @@ public sealed record Intent(string Verb, ImmutableDictionary<string, string> Fie
     public bool FromCard => CardSequence is not null;
 
     public string? Field(string key) => Fields.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>A text input, trimmed, or null when empty; one longer than <paramref name="limit"/> sets <paramref name="problem"/> unless it is set already.</summary>
+    public string? TextField(string key, int limit, ref TextReply? problem)
+    {
+        var value = Field(key)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > limit)
+        {
+            problem ??= new TextReply("Error_TooLong", value.Length, limit);
+        }
+
+        return value;
+    }
 }
 
 /// <summary>The verbs the planning conversation understands; card data carries them in <see cref="CardData.Verb"/>.</summary>
