@@ -39,7 +39,7 @@ internal static class PersonalDataBench
         {
             using var sqlite = new SqliteStorage(Path.Combine(folder, "bench.db"), TimeProvider.System);
             var storage = new CountingStorage(sqlite);
-            var plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+            var plans = new PlanStore(storage, TimeProvider.System, NullLogger<PlanStore>.Instance);
 
             // Other people's plans, written as an older version did: no index entries; the backfill finds them once.
             var now = DateTimeOffset.UtcNow;

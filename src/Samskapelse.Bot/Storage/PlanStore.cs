@@ -23,7 +23,7 @@ public sealed class PlanDocument : IStoreItem
 /// Every write keeps the <see cref="PersonIndex"/> of the people the plan names: a person is added to it before the
 /// plan that names them is written, and removed after it no longer does, so the index never misses a plan.
 /// </summary>
-public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logger) : IPlanStore, IDisposable
+public sealed partial class PlanStore(IStorage storage, TimeProvider time, ILogger<PlanStore> logger) : IPlanStore, IDisposable
 {
     public const int MaxAttempts = 8;
 
@@ -90,8 +90,8 @@ public sealed partial class PlanStore(IStorage storage, ILogger<PlanStore> logge
                 LogConflict(logger, planId, attempt);
 
                 // Writers in other instances: a random pause, growing with each attempt, spreads them out so that
-                // they do not all read the same version and collide again (2, 4, ... 256 ms at most).
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 << attempt)), cancellationToken).ConfigureAwait(false);
+                // they do not all read the same version and collide again (2, 4, ... 256 ms at most), on the bot's clock.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 << attempt)), time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

@@ -80,7 +80,7 @@ public sealed class CoachingWorld
     {
         Storage = storage ?? Storage;
         var state = new PlanningStateAccessors(new TenantConversationState(Storage), new TenantUserState(Storage));
-        var plans = new PlanStore(Storage, NullLogger<PlanStore>.Instance);
+        var plans = new PlanStore(Storage, Time, NullLogger<PlanStore>.Instance);
         var desk = TestBots.Coaching(Storage, state, plans, Time, Proactive, Options, Boundary());
         Bot = TestBots.Create(Storage, state, plans, Time, new ConversationTurnLocks(), coaching: desk);
         Journeys = new CoachingStore(Storage, NullLogger<CoachingStore>.Instance);

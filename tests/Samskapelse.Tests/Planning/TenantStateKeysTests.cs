@@ -67,7 +67,7 @@ public sealed class TenantStateKeysTests
             Bot = new ChannelAccount("28:bot", "Samskapelse"),
             Conversation = new ConversationAccount(conversationType: "personal", id: ConversationId, tenantId: tenant),
         });
-        var bot = TestBots.Create(storage, state, new PlanStore(storage, NullLogger<PlanStore>.Instance), time);
+        var bot = TestBots.Create(storage, state, new PlanStore(storage, time, NullLogger<PlanStore>.Instance), time);
         await adapter.ProcessActivityAsync(adapter.MakeActivity(text), bot.OnTurnAsync, CancellationToken.None);
         var replies = new List<IActivity>();
         while (adapter.GetNextReply() is { } reply)

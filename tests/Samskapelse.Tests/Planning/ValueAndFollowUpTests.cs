@@ -216,7 +216,7 @@ public sealed class ValueAndFollowUpTests
             """;
         var storage = new MemoryStorage();
         await storage.WriteAsync(new Dictionary<string, object> { [PlanStore.Key("old-1")] = JObject.Parse(Old) }, default);
-        using var store = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        using var store = new PlanStore(storage, TimeProvider.System, NullLogger<PlanStore>.Instance);
 
         var plan = await store.FindAsync("old-1", default);
 

@@ -42,7 +42,7 @@ public sealed class ErasureTraceTests : IDisposable
         Assert.Empty(database.TracesOnDisk(Traces));
 
         // Kari's plan is still there, read back from the file.
-        Assert.NotNull(await new PlanStore(new SqliteStorage(database.Path, TimeProvider.System), NullLogger<PlanStore>.Instance).FindAsync(world.KariPlanId, default));
+        Assert.NotNull(await new PlanStore(new SqliteStorage(database.Path, TimeProvider.System), TimeProvider.System, NullLogger<PlanStore>.Instance).FindAsync(world.KariPlanId, default));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ErasureTraceTests : IDisposable
         var storage = new ListingMemoryStorage(clock);
         var world = await PrivacyWorld.CreateAsync(storage);
         clock.Advance(TimeSpan.FromDays(400));
-        var plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        var plans = new PlanStore(storage, clock, NullLogger<PlanStore>.Instance);
         var state = new Samskapelse.Bot.Planning.PlanningStateAccessors(new Microsoft.Bot.Builder.ConversationState(storage), new Microsoft.Bot.Builder.UserState(storage));
         var cards = new SweptPlanCards(TestBots.SharedCards(storage, state, plans, world.Time), () => world.KariInGroup.Adapter);
         var retention = new PlanRetention(storage, plans, clock, Options.Create(new PrivacyOptions { RetentionDays = 365 }), NullLogger<PlanRetention>.Instance, cards);
@@ -120,7 +120,7 @@ public sealed class ErasureTraceTests : IDisposable
         var cardId = shared.Activities.First(a => ((IMessageActivity)a).Attachments?.Count > 0).Id!;
         Assert.Contains(await storage.ListAsync(string.Empty).ToListAsync(), k => k.Key == Samskapelse.Bot.Review.SharedCards.ChatKey(Tenant, PrivacyWorld.Group));
         clock.Advance(TimeSpan.FromDays(400));
-        var plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        var plans = new PlanStore(storage, clock, NullLogger<PlanStore>.Instance);
         var state = new Samskapelse.Bot.Planning.PlanningStateAccessors(new Microsoft.Bot.Builder.ConversationState(storage), new Microsoft.Bot.Builder.UserState(storage));
         var cards = new SweptPlanCards(TestBots.SharedCards(storage, state, plans, clock), () => kariInGroup.Adapter);
         var retention = new PlanRetention(storage, plans, clock, Options.Create(new PrivacyOptions { RetentionDays = 365 }), NullLogger<PlanRetention>.Instance, cards);

@@ -19,7 +19,7 @@ public sealed class PersonIndexTests
     /// <summary>Plans of other people, written as a busy store holds them.</summary>
     private static async Task WriteOtherPlansAsync(IStorage storage, int count)
     {
-        var plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        var plans = new PlanStore(storage, TimeProvider.System, NullLogger<PlanStore>.Instance);
         for (var i = 0; i < count; i++)
         {
             await plans.CreateAsync(SamplePlans.Empty() with { Id = "other-" + i, OwnerId = "29:other-" + i }, default);

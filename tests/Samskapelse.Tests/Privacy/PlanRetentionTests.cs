@@ -21,7 +21,7 @@ public sealed class PlanRetentionTests : IDisposable
     public void Dispose() => database.Dispose();
 
     private static PlanRetention Retention(IStorage storage, TimeProvider time, int days) =>
-        new(storage, new PlanStore(storage, NullLogger<PlanStore>.Instance), time, Options.Create(new PrivacyOptions { RetentionDays = days }), NullLogger<PlanRetention>.Instance);
+        new(storage, new PlanStore(storage, time, NullLogger<PlanStore>.Instance), time, Options.Create(new PrivacyOptions { RetentionDays = days }), NullLogger<PlanRetention>.Instance);
 
     /// <summary>Writes plans (and their assistant records) as they were so many days before the end; the clock ends there (it cannot go back).</summary>
     private async Task WritePlansAsync(IStorage storage, params (string Id, int DaysAgo)[] plans)
@@ -30,7 +30,7 @@ public sealed class PlanRetentionTests : IDisposable
         foreach (var (id, daysAgo) in plans.OrderByDescending(p => p.DaysAgo))
         {
             time.SetUtcNow(end - TimeSpan.FromDays(daysAgo));
-            await new PlanStore(storage, NullLogger<PlanStore>.Instance).CreateAsync(SamplePlans.Empty() with { Id = id }, default);
+            await new PlanStore(storage, TimeProvider.System, NullLogger<PlanStore>.Instance).CreateAsync(SamplePlans.Empty() with { Id = id }, default);
             await new AssistantStore(storage).UpdateAsync(id, r => r with { TokensUsed = 1 }, default);
         }
 

@@ -293,7 +293,7 @@ public abstract class StorageContractTests
     [Fact]
     public async Task ConcurrentPlanUpdates_NoUpdateIsLost()
     {
-        var plans = new PlanStore(Storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanStore>.Instance);
+        var plans = new PlanStore(Storage, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanStore>.Instance);
         var plan = SamplePlans.Empty() with { Id = "concurrent" };
         await plans.CreateAsync(plan, default);
 

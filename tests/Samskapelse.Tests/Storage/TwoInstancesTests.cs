@@ -120,7 +120,7 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, members).Select(i => $"Comment {i}").Order(), review.Comments.Select(c => c.Text).Order());
     }
 
-    private PlanStore Plans() => new(new BlobStorage(azurite.Container(container), NullLogger<BlobStorage>.Instance), NullLogger<PlanStore>.Instance);
+    private PlanStore Plans() => new(new BlobStorage(azurite.Container(container), NullLogger<BlobStorage>.Instance), TimeProvider.System, NullLogger<PlanStore>.Instance);
 
     private async Task<IReadOnlyList<Plan>> PlansOfAsync(string userId)
     {

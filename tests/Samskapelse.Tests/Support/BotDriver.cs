@@ -46,7 +46,9 @@ public sealed class BotDriver
             adapter.Use(step);
         }
 
-        Plans = new PlanStore(storage, NullLogger<PlanStore>.Instance);
+        // Each driver is its own instance, so drivers sharing a storage meet real ETag conflicts; their short backoff
+        // waits on the real clock, which no test would otherwise advance (PlanStoreBackoffTests pins the clock's use).
+        Plans = new PlanStore(storage, TimeProvider.System, NullLogger<PlanStore>.Instance);
         var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
         var handlers = PlanningHandlers.All().AsEnumerable();
         if (assistant is not null)

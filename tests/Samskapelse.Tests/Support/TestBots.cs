@@ -40,6 +40,6 @@ public static class TestBots
     public static SamskapelseBot Create(IStorage storage, TimeProvider time)
     {
         var state = new PlanningStateAccessors(new ConversationState(storage), new UserState(storage));
-        return Create(storage, state, new PlanStore(storage, NullLogger<PlanStore>.Instance), time);
+        return Create(storage, state, new PlanStore(storage, time, NullLogger<PlanStore>.Instance), time);
     }
 }
