@@ -192,24 +192,7 @@ public sealed class SigningKeyTests
 
     private DocumentLink Link(DateTimeOffset? now = null) => new("plan-typical", PlanExport.PersonalData, Language.Nb, "29:someone", (now ?? time.GetUtcNow()).AddHours(1));
 
-    private static Exception? Start(params (string Key, string Value)[] settings)
-    {
-        var args = new List<string> { "--environment=Production", "--urls=http://127.0.0.1:0", "--Storage:Provider=Memory", "--DangerouslyAllowUnauthenticatedRequests=true" };
-        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
-        var app = SamskapelseHost.Build([.. args]);
-        try
-        {
-            var error = Record.Exception(() => app.StartAsync().GetAwaiter().GetResult());
-            if (error is null)
-            {
-                app.StopAsync().GetAwaiter().GetResult();
-            }
-
-            return error;
-        }
-        finally
-        {
-            ((IDisposable)app).Dispose();
-        }
-    }
+    /// <summary>Starts the host in Production with authentication off, where a signing key is required.</summary>
+    private static Exception? Start(params (string Key, string Value)[] settings) =>
+        Http.ConfigurationValidationTests.Start("Production", [("DangerouslyAllowUnauthenticatedRequests", "true"), .. settings]);
 }

@@ -9,7 +9,7 @@ public sealed class ConfigurationValidationTests
 {
     // The host is built and started directly rather than through WebApplicationFactory, which can
     // lose the start-up exception in a race with its own disposal and report ObjectDisposedException.
-    private static Exception? Start(string environment, params (string Key, string Value)[] settings)
+    internal static Exception? Start(string environment, params (string Key, string Value)[] settings)
     {
         var args = new List<string>
         {
