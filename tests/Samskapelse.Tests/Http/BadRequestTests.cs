@@ -29,7 +29,8 @@ public sealed class BadRequestTests(BadRequestTests.BotFactory factory) : IClass
         }
     }
 
-    private static JObject Message(string conversation) => new()
+    /// <summary>A valid personal-chat message asking for the reply in the response (expectReplies).</summary>
+    internal static JObject Message(string conversation) => new()
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString(),

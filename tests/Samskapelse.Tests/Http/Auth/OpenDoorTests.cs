@@ -17,19 +17,7 @@ namespace Samskapelse.Tests.Http.Auth;
 [Collection(BotHostTests.Name)]
 public sealed class OpenDoorTests(AuthenticatedBotFixture fixture) : IClassFixture<AuthenticatedBotFixture>
 {
-    private static JObject Activity(string conversation) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = "https://test.invalid/",
-        ["deliveryMode"] = "expectReplies",
-        ["locale"] = "en-US",
-        ["from"] = new JObject { ["id"] = "29:" + conversation, ["name"] = "Kari Nordmann" },
-        ["recipient"] = new JObject { ["id"] = "28:bot", ["name"] = "Samskapelse" },
-        ["conversation"] = new JObject { ["id"] = "a:" + conversation, ["conversationType"] = "personal" },
-        ["text"] = "help",
-    };
+    private static JObject Activity(string conversation) => BadRequestTests.Message(conversation);
 
     private static WebApplicationFactory<Program> Unauthenticated(string environment) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
